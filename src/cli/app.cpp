@@ -1,0 +1,52 @@
+#include "cli/app.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/context.h"
+
+namespace mujun::cli {
+
+std::unique_ptr<store::Store> Context::open_store() const {
+  auto s = store::open_sqlite(db_path);
+  s->migrate();
+  return s;
+}
+
+std::string resource_root() {
+  if (const char* h = std::getenv("MUJUN_HOME"); h && *h) return h;
+  return MUJUN_SOURCE_ROOT;
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{
+      "mujun — 亩均效益综合评价与经开区产业经济管理平台\n"
+      "mujun — per-mu efficiency evaluation and the industrial economy of a development zone"};
+  app.require_subcommand(1);
+  Context ctx;
+  const char* env_db = std::getenv("MUJUN_DB");
+  ctx.db_path = env_db && *env_db ? env_db : "mujun.db";
+  app.add_option("--db", ctx.db_path, "数据库文件 / database file (默认 $MUJUN_DB 或 ./mujun.db)")
+      ->capture_default_str();
+  app.add_flag("--json", ctx.json, "机器可读的 JSON 输出 / machine-readable JSON on stdout");
+  int exit_code = kOk;
+  add_init(app, ctx, &exit_code);
+  add_import(app, ctx, &exit_code);
+  add_evaluate(app, ctx, &exit_code);
+  add_stats(app, ctx, &exit_code);
+  add_tiers(app, ctx, &exit_code);
+  add_demo(app, ctx, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kOk : kUsage;
+  } catch (const store::StoreError& e) {
+    std::cerr << "错误 / error: " << e.what() << "\n";
+    return kRejected;
+  }
+  return exit_code;
+}
+
+}  // namespace mujun::cli

@@ -1,0 +1,39 @@
+#include "domain/frame.h"
+
+namespace mujun {
+
+std::size_t Frame::add_enterprise(std::string uscc_code, std::string enterprise_name) {
+  std::size_t i = uscc.size();
+  uscc.push_back(std::move(uscc_code));
+  name.push_back(std::move(enterprise_name));
+  industry_code.emplace_back();
+  township.emplace_back();
+  above_scale.push_back(-1);
+  production_start_year.push_back(0);
+  land_owned_m2.micros.push_back(Column::kMissing);
+  land_leased_m2.micros.push_back(Column::kMissing);
+  for (auto& [id, col] : metrics) col.micros.push_back(Column::kMissing);
+  flags.emplace_back();
+  certificates.emplace_back();
+  return i;
+}
+
+void Frame::set_metric(std::size_t i, const std::string& id, Decimal v) {
+  auto it = metrics.find(id);
+  if (it == metrics.end()) {
+    it = metrics.emplace(id, Column{}).first;
+    it->second.micros.assign(size(), Column::kMissing);
+  }
+  it->second.micros[i] = v.micros;
+}
+
+std::optional<double> land_mu(const Frame& f, std::size_t i, bool include_leased) {
+  bool any = false;
+  std::int64_t m = 0;
+  if (f.land_owned_m2.has(i)) { m += f.land_owned_m2.micros[i]; any = true; }
+  if (include_leased && f.land_leased_m2.has(i)) { m += f.land_leased_m2.micros[i]; any = true; }
+  if (!any) return std::nullopt;
+  return static_cast<double>(m) / Decimal::kScale * 15.0 / 10000.0;
+}
+
+}  // namespace mujun

@@ -1,0 +1,101 @@
+#include "store/sqlite/migrations.h"
+
+#include <array>
+
+namespace mujun::store::sqlite {
+namespace {
+
+// Units: *_micros columns hold Decimal micro-units of the metric's canonical unit (万元, m², tce …).
+constexpr std::string_view k0001 = R"sql(
+CREATE TABLE import_batches (
+  id            INTEGER PRIMARY KEY,
+  file          TEXT NOT NULL,
+  sha256        TEXT NOT NULL UNIQUE,
+  source        TEXT NOT NULL,
+  year          INTEGER NOT NULL,
+  rows_total    INTEGER NOT NULL,
+  rows_accepted INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL,
+  warnings      INTEGER NOT NULL,
+  imported_at   TEXT NOT NULL
+);
+CREATE TABLE rejected_rows (
+  id           INTEGER PRIMARY KEY,
+  batch_id     INTEGER NOT NULL REFERENCES import_batches(id),
+  row          INTEGER NOT NULL,
+  column_name  TEXT NOT NULL,
+  value        TEXT NOT NULL,
+  code         TEXT NOT NULL,
+  message      TEXT NOT NULL,
+  original_row TEXT NOT NULL
+);
+CREATE TABLE enterprises (
+  uscc                  TEXT PRIMARY KEY CHECK (length(uscc) = 18),
+  name                  TEXT NOT NULL,
+  industry_code         TEXT NOT NULL DEFAULT '',
+  township              TEXT NOT NULL DEFAULT '',
+  production_start_year INTEGER NOT NULL DEFAULT 0,
+  batch_id              INTEGER NOT NULL REFERENCES import_batches(id)
+);
+CREATE TABLE land_parcels (
+  id           INTEGER PRIMARY KEY,
+  uscc         TEXT NOT NULL REFERENCES enterprises(uscc),
+  certificate  TEXT NOT NULL,
+  area_micros  INTEGER NOT NULL CHECK (area_micros >= 0),
+  tenure       TEXT NOT NULL CHECK (tenure IN ('owned', 'leased')),
+  year         INTEGER NOT NULL,
+  batch_id     INTEGER NOT NULL REFERENCES import_batches(id)
+);
+CREATE INDEX land_parcels_uscc ON land_parcels(uscc, year);
+CREATE TABLE certificates (
+  id        INTEGER PRIMARY KEY,
+  uscc      TEXT NOT NULL REFERENCES enterprises(uscc),
+  tier      TEXT NOT NULL,
+  level     TEXT NOT NULL,
+  number    TEXT NOT NULL,
+  issued    TEXT NOT NULL,
+  expires   TEXT NOT NULL,
+  batch_id  INTEGER NOT NULL REFERENCES import_batches(id),
+  UNIQUE (uscc, tier, level, number)
+);
+CREATE TABLE facts (
+  uscc         TEXT NOT NULL REFERENCES enterprises(uscc),
+  year         INTEGER NOT NULL,
+  metric       TEXT NOT NULL,
+  source       TEXT NOT NULL,
+  value_micros INTEGER NOT NULL,
+  batch_id     INTEGER NOT NULL REFERENCES import_batches(id),
+  PRIMARY KEY (uscc, year, metric, source)
+);
+CREATE INDEX facts_year ON facts(year, metric);
+CREATE TABLE statuses (
+  uscc        TEXT NOT NULL REFERENCES enterprises(uscc),
+  year        INTEGER NOT NULL,
+  above_scale INTEGER,
+  flags       TEXT NOT NULL DEFAULT '',
+  batch_id    INTEGER NOT NULL REFERENCES import_batches(id),
+  PRIMARY KEY (uscc, year)
+);
+CREATE TABLE precedence (
+  metric  TEXT PRIMARY KEY,
+  sources TEXT NOT NULL
+);
+CREATE TABLE runs (
+  id              INTEGER PRIMARY KEY,
+  kind            TEXT NOT NULL,
+  year            INTEGER NOT NULL,
+  scheme_name     TEXT NOT NULL,
+  scheme_sha256   TEXT NOT NULL,
+  snapshot_sha256 TEXT NOT NULL,
+  result_json     TEXT NOT NULL,
+  created_at      TEXT NOT NULL
+);
+)sql";
+
+constexpr std::array kMigrations{Migration{1, "initial schema", k0001}};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+}  // namespace mujun::store::sqlite

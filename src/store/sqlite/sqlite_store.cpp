@@ -1,0 +1,360 @@
+// mujun — the SQLite back end of store::Store (see store/store.h for the contract).
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <unordered_map>
+
+#include "domain/metric.h"
+#include "domain/sha256.h"
+#include "store/sqlite/db.h"
+#include "store/sqlite/migrations.h"
+#include "store/store.h"
+
+namespace mujun::store {
+namespace {
+using sqlite::Db;
+using sqlite::Stmt;
+using sqlite::Transaction;
+
+std::string now_utc() {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string join(const std::vector<std::string>& v, char sep) {
+  std::string s;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) s += sep;
+    s += v[i];
+  }
+  return s;
+}
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  if (s.empty()) return out;
+  std::size_t a = 0;
+  for (;;) {
+    auto b = s.find(sep, a);
+    out.push_back(s.substr(a, b == std::string::npos ? std::string::npos : b - a));
+    if (b == std::string::npos) break;
+    a = b + 1;
+  }
+  return out;
+}
+
+// Default precedence when the user has set none: the metric's usual source (GLOSSARY.md), then
+// the statistics bureau, then the others.
+std::vector<std::string> default_precedence(const std::string& metric) {
+  std::vector<std::string> order;
+  if (auto m = find_metric(metric)) order.emplace_back(m->source);
+  for (const char* s : {"statistics", "tax", "energy", "emissions", "certificates", "land", "registry", "support"})
+    if (std::find(order.begin(), order.end(), s) == order.end()) order.emplace_back(s);
+  return order;
+}
+
+BatchRecord read_batch(const Stmt& st) {
+  BatchRecord b;
+  b.id = st.i64(0);
+  b.file = st.text(1);
+  b.sha256 = st.text(2);
+  b.source = st.text(3);
+  b.year = static_cast<int>(st.i64(4));
+  b.rows_total = st.i64(5);
+  b.rows_accepted = st.i64(6);
+  b.rows_rejected = st.i64(7);
+  b.warnings = st.i64(8);
+  b.imported_at = st.text(9);
+  return b;
+}
+constexpr const char* kBatchCols =
+    "id, file, sha256, source, year, rows_total, rows_accepted, rows_rejected, warnings, imported_at";
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(const std::string& path) : db_(path), path_(path) {}
+
+  void migrate() override {
+    db_.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+             "sha256 TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    std::map<int, std::string> applied;
+    {
+      Stmt st(db_, "SELECT version, sha256 FROM schema_migrations ORDER BY version");
+      while (st.step()) applied[static_cast<int>(st.i64(0))] = st.text(1);
+    }
+    auto shipped = sqlite::migrations();
+    for (auto& [v, sum] : applied) {
+      auto it = std::find_if(shipped.begin(), shipped.end(), [&](auto& m) { return m.version == v; });
+      if (it == shipped.end())
+        throw StoreError("数据库 '" + path_ + "' 含有本程序不认识的迁移版本 " + std::to_string(v) +
+                         "（由更新的 mujun 创建？）；请用对应版本打开，或新建数据库 / the database has migration " +
+                         std::to_string(v) + " which this build does not know");
+      if (sha256_hex(it->sql) != sum)
+        throw StoreError("数据库 '" + path_ + "' 的迁移 " + std::to_string(v) + "（" + std::string(it->name) +
+                         "）校验和不符：其结构历史与本程序不同，拒绝打开 / migration checksum mismatch: the "
+                         "database's schema history differs from this build's; refusing to use it");
+    }
+    for (auto& m : shipped) {
+      if (applied.count(m.version)) continue;
+      Transaction tx(db_);
+      db_.exec(m.sql);
+      Stmt ins(db_, "INSERT INTO schema_migrations(version, name, sha256, applied_at) VALUES (?,?,?,?)");
+      ins.bind(1, m.version).bind(2, m.name).bind(3, sha256_hex(m.sql)).bind(4, now_utc()).run();
+      tx.commit();
+    }
+  }
+
+  long long write_batch(const BatchWrite& w) override {
+    Transaction tx(db_);
+    const auto& b = w.batch;
+    {
+      Stmt st(db_, "INSERT INTO import_batches(file, sha256, source, year, rows_total, rows_accepted, "
+                   "rows_rejected, warnings, imported_at) VALUES (?,?,?,?,?,?,?,?,?)");
+      st.bind(1, b.file).bind(2, b.sha256).bind(3, b.source).bind(4, b.year).bind(5, b.rows_total)
+          .bind(6, b.rows_accepted).bind(7, b.rows_rejected).bind(8, b.warnings)
+          .bind(9, b.imported_at.empty() ? now_utc() : b.imported_at);
+      st.run();
+    }
+    long long id = db_.last_insert_id();
+    {
+      // A later batch may complete an enterprise's attributes; it never blanks a known one.
+      Stmt st(db_,
+              "INSERT INTO enterprises(uscc, name, industry_code, township, production_start_year, batch_id) "
+              "VALUES (?1,?2,?3,?4,?5,?6) ON CONFLICT(uscc) DO UPDATE SET "
+              "name = CASE WHEN ?2 <> '' THEN ?2 ELSE name END, "
+              "industry_code = CASE WHEN ?3 <> '' THEN ?3 ELSE industry_code END, "
+              "township = CASE WHEN ?4 <> '' THEN ?4 ELSE township END, "
+              "production_start_year = CASE WHEN ?5 <> 0 THEN ?5 ELSE production_start_year END");
+      for (auto& e : w.enterprises)
+        st.bind(1, e.uscc).bind(2, e.name).bind(3, e.industry_code).bind(4, e.township)
+            .bind(5, e.production_start_year).bind(6, id).run();
+    }
+    if (!w.parcels.empty()) {
+      // A land file replaces that year's parcels of the enterprises it lists.
+      Stmt del(db_, "DELETE FROM land_parcels WHERE uscc = ? AND year = ?");
+      std::map<std::pair<std::string, int>, bool> seen;
+      for (auto& p : w.parcels)
+        if (!seen[{p.uscc, p.year}]) { seen[{p.uscc, p.year}] = true; del.bind(1, p.uscc).bind(2, p.year).run(); }
+      Stmt st(db_, "INSERT INTO land_parcels(uscc, certificate, area_micros, tenure, year, batch_id) VALUES (?,?,?,?,?,?)");
+      for (auto& p : w.parcels)
+        st.bind(1, p.uscc).bind(2, p.certificate).bind(3, p.area_m2.micros).bind(4, p.tenure).bind(5, p.year)
+            .bind(6, id).run();
+    }
+    {
+      Stmt st(db_, "INSERT INTO facts(uscc, year, metric, source, value_micros, batch_id) VALUES (?,?,?,?,?,?) "
+                   "ON CONFLICT(uscc, year, metric, source) DO UPDATE SET value_micros = excluded.value_micros, "
+                   "batch_id = excluded.batch_id");
+      for (auto& f : w.facts)
+        st.bind(1, f.uscc).bind(2, f.year).bind(3, f.metric).bind(4, f.source).bind(5, f.value.micros).bind(6, id).run();
+    }
+    {
+      Stmt st(db_, "INSERT INTO statuses(uscc, year, above_scale, flags, batch_id) VALUES (?1,?2,?3,?4,?5) "
+                   "ON CONFLICT(uscc, year) DO UPDATE SET "
+                   "above_scale = COALESCE(?3, above_scale), "
+                   "flags = CASE WHEN ?4 <> '' THEN ?4 ELSE flags END, batch_id = ?5");
+      for (auto& s : w.statuses) {
+        st.bind(1, s.uscc).bind(2, s.year);
+        if (s.above_scale) st.bind(3, static_cast<std::int64_t>(*s.above_scale ? 1 : 0)); else st.bind_null(3);
+        st.bind(4, join(s.flags, '|')).bind(5, id).run();
+      }
+    }
+    {
+      Stmt st(db_, "INSERT INTO certificates(uscc, tier, level, number, issued, expires, batch_id) "
+                   "VALUES (?,?,?,?,?,?,?) ON CONFLICT(uscc, tier, level, number) DO UPDATE SET "
+                   "issued = excluded.issued, expires = excluded.expires, batch_id = excluded.batch_id");
+      for (auto& [u, c] : w.certificates)
+        st.bind(1, u).bind(2, c.tier).bind(3, c.level).bind(4, c.number).bind(5, c.issued).bind(6, c.expires)
+            .bind(7, id).run();
+    }
+    {
+      Stmt st(db_, "INSERT INTO rejected_rows(batch_id, row, column_name, value, code, message, original_row) "
+                   "VALUES (?,?,?,?,?,?,?)");
+      for (auto& r : w.rejects)
+        st.bind(1, id).bind(2, r.row).bind(3, r.column).bind(4, r.value).bind(5, r.code).bind(6, r.message)
+            .bind(7, r.original_row_json).run();
+    }
+    tx.commit();
+    return id;
+  }
+
+  std::optional<BatchRecord> find_batch_by_sha256(const std::string& sha) override {
+    Stmt st(db_, std::string("SELECT ") + kBatchCols + " FROM import_batches WHERE sha256 = ?");
+    st.bind(1, sha);
+    if (st.step()) return read_batch(st);
+    return std::nullopt;
+  }
+
+  std::vector<BatchRecord> batches() override {
+    std::vector<BatchRecord> out;
+    Stmt st(db_, std::string("SELECT ") + kBatchCols + " FROM import_batches ORDER BY id");
+    while (st.step()) out.push_back(read_batch(st));
+    return out;
+  }
+
+  std::vector<RejectRecord> rejects(long long batch_id) override {
+    std::vector<RejectRecord> out;
+    Stmt st(db_, "SELECT row, column_name, value, code, message, original_row FROM rejected_rows "
+                 "WHERE batch_id = ? ORDER BY id");
+    st.bind(1, static_cast<std::int64_t>(batch_id));
+    while (st.step())
+      out.push_back({st.i64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)});
+    return out;
+  }
+
+  std::vector<int> years() override {
+    std::vector<int> out;
+    Stmt st(db_, "SELECT DISTINCT year FROM facts UNION SELECT DISTINCT year FROM statuses ORDER BY 1");
+    while (st.step()) out.push_back(static_cast<int>(st.i64(0)));
+    return out;
+  }
+
+  Frame snapshot(int year) override;
+  std::string snapshot_hash(int year) override;
+
+  void set_precedence(const std::string& metric, const std::vector<std::string>& sources) override {
+    Stmt st(db_, "INSERT INTO precedence(metric, sources) VALUES (?,?) ON CONFLICT(metric) DO UPDATE SET "
+                 "sources = excluded.sources");
+    st.bind(1, metric).bind(2, join(sources, ',')).run();
+  }
+
+  std::vector<std::string> precedence(const std::string& metric) override {
+    Stmt st(db_, "SELECT sources FROM precedence WHERE metric = ?");
+    st.bind(1, metric);
+    std::vector<std::string> order;
+    if (st.step()) order = split(st.text(0), ',');
+    for (auto& s : default_precedence(metric))
+      if (std::find(order.begin(), order.end(), s) == order.end()) order.push_back(s);
+    return order;
+  }
+
+  long long save_run(const RunRecord& r) override {
+    Transaction tx(db_);
+    Stmt st(db_, "INSERT INTO runs(kind, year, scheme_name, scheme_sha256, snapshot_sha256, result_json, created_at) "
+                 "VALUES (?,?,?,?,?,?,?)");
+    st.bind(1, r.kind).bind(2, r.year).bind(3, r.scheme_name).bind(4, r.scheme_sha256).bind(5, r.snapshot_sha256)
+        .bind(6, r.result_json).bind(7, r.created_at.empty() ? now_utc() : r.created_at).run();
+    long long id = db_.last_insert_id();
+    tx.commit();
+    return id;
+  }
+
+  std::optional<RunRecord> run(long long id) override {
+    Stmt st(db_, "SELECT id, kind, year, scheme_name, scheme_sha256, snapshot_sha256, result_json, created_at "
+                 "FROM runs WHERE id = ?");
+    st.bind(1, static_cast<std::int64_t>(id));
+    if (!st.step()) return std::nullopt;
+    return read_run(st);
+  }
+
+  std::vector<RunRecord> runs(const std::string& kind) override {
+    std::vector<RunRecord> out;
+    Stmt st(db_, "SELECT id, kind, year, scheme_name, scheme_sha256, snapshot_sha256, result_json, created_at "
+                 "FROM runs WHERE kind = ? ORDER BY id");
+    st.bind(1, kind);
+    while (st.step()) out.push_back(read_run(st));
+    return out;
+  }
+
+ private:
+  static RunRecord read_run(const Stmt& st) {
+    return RunRecord{st.i64(0), st.text(1), static_cast<int>(st.i64(2)), st.text(3), st.text(4), st.text(5),
+                     st.text(6), st.text(7)};
+  }
+
+  Db db_;
+  std::string path_;
+};
+
+Frame SqliteStore::snapshot(int year) {
+  Frame f;
+  f.year = year;
+  std::unordered_map<std::string, std::size_t> idx;
+  {
+    Stmt st(db_, "SELECT uscc, name, industry_code, township, production_start_year FROM enterprises ORDER BY uscc");
+    while (st.step()) {
+      auto i = f.add_enterprise(st.text(0), st.text(1));
+      f.industry_code[i] = st.text(2);
+      f.township[i] = st.text(3);
+      f.production_start_year[i] = static_cast<int>(st.i64(4));
+      idx.emplace(f.uscc[i], i);
+    }
+  }
+  {
+    Stmt st(db_, "SELECT uscc, above_scale, flags FROM statuses WHERE year = ?");
+    st.bind(1, year);
+    while (st.step()) {
+      auto i = idx.at(st.text(0));
+      if (!st.is_null(1)) f.above_scale[i] = st.i64(1) ? 1 : 0;
+      f.flags[i] = split(st.text(2), '|');
+    }
+  }
+  {
+    // Land: per enterprise, the parcels of the latest land year not after `year`; when the land
+    // registry has only later years, the earliest of them (parcels rarely change).
+    Stmt st(db_,
+            "WITH pick AS (SELECT uscc, COALESCE(MAX(CASE WHEN year <= ?1 THEN year END), MIN(year)) AS y "
+            "FROM land_parcels GROUP BY uscc) "
+            "SELECT p.uscc, p.tenure, SUM(p.area_micros) FROM land_parcels p JOIN pick ON p.uscc = pick.uscc "
+            "AND p.year = pick.y GROUP BY p.uscc, p.tenure");
+    st.bind(1, year);
+    while (st.step()) {
+      auto i = idx.at(st.text(0));
+      (st.text(1) == "owned" ? f.land_owned_m2 : f.land_leased_m2).micros[i] = st.i64(2);
+    }
+  }
+  {
+    std::map<std::string, std::vector<std::string>> order_cache;
+    struct Pick { int rank; std::int64_t v; };
+    std::map<std::pair<std::size_t, std::string>, Pick> best;
+    Stmt st(db_, "SELECT uscc, metric, source, value_micros FROM facts WHERE year = ?");
+    st.bind(1, year);
+    while (st.step()) {
+      auto i = idx.at(st.text(0));
+      std::string metric = st.text(1), source = st.text(2);
+      auto oc = order_cache.find(metric);
+      if (oc == order_cache.end()) oc = order_cache.emplace(metric, precedence(metric)).first;
+      auto& ord = oc->second;
+      int rank = static_cast<int>(std::find(ord.begin(), ord.end(), source) - ord.begin());
+      auto key = std::make_pair(i, metric);
+      auto it = best.find(key);
+      if (it == best.end() || rank < it->second.rank) best[key] = {rank, st.i64(3)};
+    }
+    for (auto& [k, p] : best) f.set_metric(k.first, k.second, Decimal::from_micros(p.v));
+  }
+  {
+    Stmt st(db_, "SELECT uscc, tier, level, number, issued, expires FROM certificates ORDER BY uscc, tier, issued, number");
+    while (st.step())
+      f.certificates[idx.at(st.text(0))].push_back({st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)});
+  }
+  return f;
+}
+
+std::string SqliteStore::snapshot_hash(int year) {
+  Frame f = snapshot(year);
+  Sha256 h;
+  auto put = [&](std::string_view s) { h.update(s); h.update("\x1f"); };
+  put(std::to_string(f.year));
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    put(f.uscc[i]); put(f.name[i]); put(f.industry_code[i]); put(f.township[i]);
+    put(std::to_string(f.above_scale[i])); put(std::to_string(f.production_start_year[i]));
+    put(std::to_string(f.land_owned_m2.micros[i])); put(std::to_string(f.land_leased_m2.micros[i]));
+    for (auto& fl : f.flags[i]) put(fl);
+    for (auto& c : f.certificates[i]) { put(c.tier); put(c.level); put(c.number); put(c.issued); put(c.expires); }
+    h.update("\x1e");
+  }
+  for (auto& [id, col] : f.metrics) {
+    put(id);
+    for (auto v : col.micros) put(std::to_string(v));
+  }
+  return h.hex();
+}
+
+}  // namespace
+
+std::unique_ptr<Store> open_sqlite(const std::string& path) { return std::make_unique<SqliteStore>(path); }
+
+}  // namespace mujun::store

@@ -24,6 +24,8 @@ int run(int argc, char** argv) {
       "mujun — 亩均效益综合评价与经开区产业经济管理平台\n"
       "mujun — per-mu efficiency evaluation and the industrial economy of a development zone"};
   app.require_subcommand(1);
+  app.fallthrough();  // --db and --json may also follow the command: `mujun import --db z.db …`
+  app.footer("每个命令都有 --help / every command has --help.  文档 / docs: docs/cli.md");
   Context ctx;
   const char* env_db = std::getenv("MUJUN_DB");
   ctx.db_path = env_db && *env_db ? env_db : "mujun.db";

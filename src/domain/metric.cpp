@@ -27,6 +27,22 @@ constexpr std::array kMetrics{
     MetricInfo{"tech_upgrade_investment", "技术改造投资", D::Money, "万元", "statistics"},
     MetricInfo{"high_tech_revenue", "高新技术产品收入", D::Money, "万元", "certificates"},
     MetricInfo{"support_amount", "政策支持金额", D::Money, "万元", "support"},
+    // Appended for tiers/ (梯度培育 rule sets, tier-criteria.md): IP counts, platform score, inputs.
+    MetricInfo{"ip_invention", "发明专利（Ⅰ类知识产权）", D::Count, "件", "certificates"},
+    MetricInfo{"ip_utility_model", "实用新型专利", D::Count, "件", "certificates"},
+    MetricInfo{"ip_software_copyright", "软件著作权", D::Count, "件", "certificates"},
+    MetricInfo{"ip_design", "外观设计专利", D::Count, "件", "certificates"},
+    MetricInfo{"ip_high_value", "Ⅰ类高价值知识产权", D::Count, "件", "certificates"},
+    MetricInfo{"rd_expense_domestic", "境内研发费用", D::Money, "万元", "certificates"},
+    MetricInfo{"total_cost", "成本费用支出总额", D::Money, "万元", "statistics"},
+    MetricInfo{"net_profit", "净利润", D::Money, "万元", "statistics"},
+    MetricInfo{"equity_financing", "新增股权融资（合格机构投资者实缴）", D::Money, "万元", "support"},
+    MetricInfo{"niche_years", "从事特定细分市场年限", D::Count, "年", "certificates"},
+    MetricInfo{"market_share", "主导产品市场占有率", D::Fraction, "比例", "certificates"},
+    MetricInfo{"zjtx_score", "专精特新发展评价得分", D::Count, "分", "certificates"},
+    MetricInfo{"rd_institution_level", "研发机构级别（4国家级 3省级 2市级 1市级以下 0无）", D::Count, "级", "certificates"},
+    MetricInfo{"digital_level", "数字化水平等级", D::Count, "级", "certificates"},
+    MetricInfo{"tech_conversions", "科技成果转化数", D::Count, "项", "certificates"},
 };
 }  // namespace
 

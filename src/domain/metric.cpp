@@ -43,6 +43,12 @@ constexpr std::array kMetrics{
     MetricInfo{"rd_institution_level", "研发机构级别（4国家级 3省级 2市级 1市级以下 0无）", D::Count, "级", "certificates"},
     MetricInfo{"digital_level", "数字化水平等级", D::Count, "级", "certificates"},
     MetricInfo{"tech_conversions", "科技成果转化数", D::Count, "项", "certificates"},
+    // Appended for ingest/ (header aliases): the four main pollutants whose sum is `emissions`
+    // (主要污染物: 化学需氧量 COD, 氨氮, 二氧化硫 SO₂, 氮氧化物 NOx; GLOSSARY.md "emissions").
+    MetricInfo{"emissions_cod", "化学需氧量", D::Mass, "吨", "emissions"},
+    MetricInfo{"emissions_ammonia_nitrogen", "氨氮", D::Mass, "吨", "emissions"},
+    MetricInfo{"emissions_so2", "二氧化硫", D::Mass, "吨", "emissions"},
+    MetricInfo{"emissions_nox", "氮氧化物", D::Mass, "吨", "emissions"},
 };
 }  // namespace
 

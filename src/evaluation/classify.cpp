@@ -1,0 +1,77 @@
+#include "evaluation/classify.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mujun::evaluation {
+
+std::array<int, 4> quota_seats(int n, const std::array<std::int64_t, 4>& s) {
+  auto half_up = [n](std::int64_t share) {
+    return static_cast<int>((static_cast<std::int64_t>(n) * share + 500'000) / 1'000'000);
+  };
+  int a = half_up(s[0]);
+  int d = half_up(s[3]);
+  int b = half_up(s[0] + s[1]) - a;
+  b = std::clamp(b, 0, std::max(0, n - a - d));
+  int c = std::max(0, n - a - b - d);
+  if (a + b + c + d > n) d = n - a - b - c;  // only when a + d alone exceed n (tiny n, odd shares)
+  return {a, b, c, d};
+}
+
+std::int64_t total_key(double total) { return std::llround(total * 1e6); }
+
+void sort_by_total(std::vector<std::size_t>& m, std::span<const double> totals, std::span<const std::string> uscc) {
+  std::sort(m.begin(), m.end(), [&](std::size_t x, std::size_t y) {
+    auto kx = total_key(totals[x]), ky = total_key(totals[y]);
+    if (kx != ky) return kx > ky;
+    return uscc[x] < uscc[y];
+  });
+}
+
+void assign_ranks(const std::vector<std::size_t>& m, std::span<const double> totals, std::span<int> rank) {
+  for (std::size_t p = 0; p < m.size(); ++p) {
+    bool tie = p > 0 && total_key(totals[m[p]]) == total_key(totals[m[p - 1]]);
+    rank[m[p]] = tie ? rank[m[p - 1]] : static_cast<int>(p) + 1;
+  }
+}
+
+std::array<int, 4> classify_pool(const Classification& c, const std::vector<std::size_t>& m,
+                                 std::span<const double> totals, std::span<char> klass, std::span<ClassRule> rule) {
+  static constexpr char kClass[4] = {'A', 'B', 'C', 'D'};
+  if (c.method == Classification::Method::Threshold) {
+    std::array<int, 4> counts{};
+    for (std::size_t i : m) {
+      int k = 3;
+      for (int t = 2; t >= 0; --t)
+        if (totals[i] >= c.thresholds[t]) k = t;
+      klass[i] = kClass[k];
+      rule[i] = ClassRule::Threshold;
+      ++counts[k];
+    }
+    return counts;
+  }
+  auto seats = quota_seats(static_cast<int>(m.size()), c.share_micros);
+  std::array<int, 4> end{seats[0], seats[0] + seats[1], seats[0] + seats[1] + seats[2],
+                         seats[0] + seats[1] + seats[2] + seats[3]};
+  auto seat_class = [&](std::size_t p) {
+    int k = 0;
+    while (k < 3 && static_cast<int>(p) >= end[k]) ++k;
+    return k;
+  };
+  int group_class = 0;
+  for (std::size_t p = 0; p < m.size(); ++p) {
+    int own = seat_class(p);
+    bool tie = p > 0 && total_key(totals[m[p]]) == total_key(totals[m[p - 1]]);
+    if (!tie) group_class = own;
+    std::size_t i = m[p];
+    klass[i] = kClass[group_class];
+    rule[i] = group_class == own ? ClassRule::Quota : ClassRule::QuotaTie;
+    if (klass[i] == 'A' && c.a_min_total && totals[i] < *c.a_min_total) {
+      klass[i] = 'B';
+      rule[i] = ClassRule::QuotaFloor;
+    }
+  }
+  return seats;
+}
+
+}  // namespace mujun::evaluation

@@ -1,0 +1,64 @@
+// mujun — the result of evaluating one scheme over one year's Frame.
+//
+// Column-oriented (one vector per quantity, indexed by the Frame's enterprise index i) so a million
+// enterprises need no per-enterprise allocation. NaN marks "no value" (missing indicator, or an
+// indicator not weighted in the enterprise's cohort). Units: indicator values in each indicator's
+// unit (Indicator::unit), land in 亩, points and totals in 分.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "evaluation/classify.h"
+
+namespace mujun::evaluation {
+
+/// How an indicator's points were obtained for one enterprise.
+enum class Treatment : std::uint8_t {
+  NotApplicable,  ///< not weighted in the enterprise's cohort (or no cohort)
+  Scored,         ///< value present, scored against the benchmark
+  MissingZero,    ///< value missing → 0 points (missing = "zero")
+  MissingAverage, ///< value missing → the cohort's average points (missing = "cohort_average")
+  MissingReweighted,  ///< value missing → left out, other indicators re-weighted (missing = "reweight")
+  NoBenchmark,    ///< the cohort's benchmark could not be formed (no data, ≤ 0) → 0 points
+};
+
+/// Per cohort: the benchmark actually used for each weighted indicator and the class counts.
+struct CohortOutcome {
+  int members = 0;  ///< enterprises in the cohort (including class T and vetoed)
+  int pool = 0;     ///< quota pool N: members − special − vetoed
+  int special = 0;  ///< class T (免评 / 暂缓)
+  int vetoed = 0;   ///< forced by a veto
+  std::array<int, 4> seats{};  ///< quota seats A..D for N (before ties), or threshold counts
+  std::array<int, 5> counts{}; ///< final counts A, B, C, D, T
+  /// Parallel to Cohort::indicators. `benchmark` is B for ratio methods (NaN when unusable);
+  /// `low`/`high` the min and max used by min–max; `average_points` the cohort average points used
+  /// for missing = "cohort_average" (NaN when nobody has the value).
+  std::vector<double> benchmark, low, high, average_points;
+  /// Σ numerator / Σ denominator and counts behind a mean benchmark (for the explanation).
+  std::vector<int> benchmark_firms;
+};
+
+struct EvaluationResult {
+  int year = 0;
+  std::size_t n = 0;                  ///< enterprises in the Frame
+  std::vector<double> land_mu;        ///< per the scheme's land rule, 亩; NaN when no parcel
+  std::vector<int> cohort;            ///< index into Scheme::cohorts, −1 = not in any cohort
+  std::vector<int> special;           ///< index into Scheme::specials, −1 = none
+  std::vector<std::vector<double>> value;   ///< [indicator][i]
+  std::vector<std::vector<double>> points;  ///< [indicator][i]
+  std::vector<std::vector<Treatment>> treatment;  ///< [indicator][i]
+  std::vector<double> indicator_total;  ///< Σ points (after re-weighting), 分
+  std::vector<double> adjustment_total; ///< bonus − penalty, 分
+  std::vector<double> total;            ///< indicator_total + adjustment_total, 分
+  std::vector<std::uint64_t> adjustments;  ///< bit a set when Scheme::adjustments[a] applied
+  std::vector<int> rank;                ///< 1-based competition rank among the cohort's members; 0 none
+  std::vector<char> klass;              ///< 'A' 'B' 'C' 'D' 'T', or 0 when not evaluated
+  std::vector<ClassRule> class_rule;
+  std::vector<CohortOutcome> cohorts;   ///< parallel to Scheme::cohorts
+  std::vector<std::size_t> order;       ///< display order: cohort, then total desc, then USCC asc
+  std::vector<std::string> warnings;    ///< Chinese-first notes (empty cohort, unusable benchmark …)
+};
+
+}  // namespace mujun::evaluation

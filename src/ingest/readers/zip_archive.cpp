@@ -1,0 +1,134 @@
+#include "ingest/readers/zip_archive.h"
+
+#include <fmt/format.h>
+#include <zip.h>
+
+namespace mujun::readers {
+
+std::string normalise_part_name(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (char c : name) {
+    if (c == '\\') c = '/';
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    out.push_back(c);
+  }
+  std::size_t lead = out.find_first_not_of('/');
+  return lead == std::string::npos ? std::string{} : out.substr(lead);
+}
+
+namespace {
+
+[[noreturn]] void damaged(const std::string& file, const std::string& part, const std::string& why) {
+  throw ReaderError(
+      "reader.zip", file, part,
+      fmt::format("文件 {} 不是完整的 XLSX（zip）文件{}：{}。请在 Excel/WPS 中重新打开并另存为 .xlsx，"
+                  "或重新导出/下载该文件。 / {} is not a complete XLSX (zip) file{}: {}. Re-save it "
+                  "as .xlsx in Excel/WPS, or export/download it again.",
+                  file, part.empty() ? "" : "（部件 " + part + "）", why, file,
+                  part.empty() ? "" : " (part " + part + ")", why));
+}
+
+}  // namespace
+
+ZipArchive::ZipArchive(std::string file, const ReaderLimits& limits)
+    : file_(std::move(file)), limits_(limits) {
+  int err = 0;
+  zip_ = zip_open(file_.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err);
+  if (!zip_) {
+    zip_error_t ze;
+    zip_error_init_with_code(&ze, err);
+    std::string why = zip_error_strerror(&ze);
+    zip_error_fini(&ze);
+    damaged(file_, "", why);
+  }
+  zip_int64_t n = zip_get_num_entries(zip_, 0);
+  for (zip_int64_t i = 0; i < n; ++i) {
+    const char* raw = zip_get_name(zip_, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
+    if (!raw) continue;
+    std::string name = normalise_part_name(raw);
+    if (name.empty() || name.back() == '/') continue;  // directory entries
+    if (!index_.emplace(name, static_cast<std::uint64_t>(i)).second) {
+      zip_discard(zip_);
+      zip_ = nullptr;
+      damaged(file_, name, "同名部件出现两次，内容有歧义 (two entries with the same part name)");
+    }
+  }
+}
+
+ZipArchive::~ZipArchive() {
+  if (zip_) zip_discard(zip_);
+}
+
+bool ZipArchive::has(std::string_view part) const {
+  return index_.count(normalise_part_name(part)) != 0;
+}
+
+void ZipArchive::count(std::uint64_t n, const std::string& part) {
+  inflated_ += n;
+  if (inflated_ > limits_.max_uncompressed_bytes)
+    throw ReaderError(
+        "reader.too_large", file_, part,
+        fmt::format("文件 {} 解压后超过 {} 字节的上限（部件 {}），疑似“zip 炸弹”或超大文件，已停止读取。"
+                    "请拆分文件，或由管理员调高 max_uncompressed_bytes。 / {} inflates beyond the "
+                    "limit of {} bytes (part {}): a zip bomb or an oversized file. Split it, or ask "
+                    "an administrator to raise max_uncompressed_bytes.",
+                    file_, limits_.max_uncompressed_bytes, part, file_,
+                    limits_.max_uncompressed_bytes, part));
+}
+
+std::unique_ptr<ZipEntryStream> ZipArchive::open(std::string_view part) {
+  std::string name = normalise_part_name(part);
+  auto it = index_.find(name);
+  if (it == index_.end())
+    throw ReaderError(
+        "reader.package", file_, name,
+        fmt::format("文件 {} 缺少部件 {}，不是完整的 Excel 工作簿。请在 Excel/WPS 中打开后另存为 .xlsx。"
+                    " / {} lacks the part {}: not a complete Excel workbook. Open it in Excel/WPS "
+                    "and save it as .xlsx.",
+                    file_, name, file_, name));
+  return std::make_unique<ZipEntryStream>(*this, it->second, name);
+}
+
+ZipEntryStream::ZipEntryStream(ZipArchive& archive, std::uint64_t index, std::string part)
+    : archive_(archive), part_(std::move(part)) {
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat_index(archive_.zip_, index, 0, &st) != 0) damaged(archive_.file_, part_, "无法读取目录项");
+  if (st.valid & ZIP_STAT_ENCRYPTION_METHOD && st.encryption_method != ZIP_EM_NONE)
+    damaged(archive_.file_, part_, "文件已加密，请先在 Excel/WPS 中取消密码 (encrypted: remove the password first)");
+  declared_ = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
+  const auto& lim = archive_.limits_;
+  if ((st.valid & ZIP_STAT_COMP_SIZE) && declared_ > lim.ratio_floor_bytes) {
+    double ratio = st.comp_size ? static_cast<double>(declared_) / static_cast<double>(st.comp_size)
+                                : static_cast<double>(declared_);
+    if (ratio > lim.max_compression_ratio)
+      throw ReaderError(
+          "reader.zip_bomb", archive_.file_, part_,
+          fmt::format("文件 {} 的部件 {} 压缩比为 {:.0f}:1，超过上限 {:.0f}:1，疑似“zip 炸弹”，已拒绝读取。"
+                      "如确为正常文件，请由管理员调高 max_compression_ratio。 / Part {} of {} has a "
+                      "compression ratio of {:.0f}:1, above the limit of {:.0f}:1 (zip bomb?); refused. "
+                      "If the file is genuine, ask an administrator to raise max_compression_ratio.",
+                      archive_.file_, part_, ratio, lim.max_compression_ratio, part_,
+                      archive_.file_, ratio, lim.max_compression_ratio));
+  }
+  file_ = zip_fopen_index(archive_.zip_, index, 0);
+  if (!file_) damaged(archive_.file_, part_, zip_strerror(archive_.zip_));
+}
+
+ZipEntryStream::~ZipEntryStream() {
+  if (file_) zip_fclose(file_);
+}
+
+std::size_t ZipEntryStream::read(char* buf, std::size_t n) {
+  zip_int64_t got = zip_fread(file_, buf, n);
+  if (got < 0) damaged(archive_.file_, part_, zip_file_strerror(file_));
+  auto g = static_cast<std::uint64_t>(got);
+  produced_ += g;
+  if (produced_ > declared_)
+    damaged(archive_.file_, part_, "解压后的数据比目录中声明的长 (more data than the declared size)");
+  archive_.count(g, part_);
+  return static_cast<std::size_t>(got);
+}
+
+}  // namespace mujun::readers

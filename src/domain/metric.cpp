@@ -49,6 +49,11 @@ constexpr std::array kMetrics{
     MetricInfo{"emissions_ammonia_nitrogen", "氨氮", D::Mass, "吨", "emissions"},
     MetricInfo{"emissions_so2", "二氧化硫", D::Mass, "吨", "emissions"},
     MetricInfo{"emissions_nox", "氮氧化物", D::Mass, "吨", "emissions"},
+    // Policy support by programme (support records summed per enterprise and year; the importer
+    // picks the id from the programme text: 贷 → credit loan, 奖 → reward, 补 → subsidy).
+    MetricInfo{"support_credit_loan", "知识价值信用贷款", D::Money, "万元", "support"},
+    MetricInfo{"support_reward", "科技创新奖励资金", D::Money, "万元", "support"},
+    MetricInfo{"support_subsidy", "研发补贴", D::Money, "万元", "support"},
 };
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "statistics/check.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -149,7 +150,7 @@ CheckLine relate(const PublishedRelation& rel, const Published& pub) {
     return l;
   }
   Interval want = printed_range(fig);
-  int d = fig.decimals + 2;
+  int d = std::max(fig.decimals + 2, 4);
   std::string subst = substitute(rel.formula, [&](std::string_view id) {
     const PublishedFigure* q = pub.find(id);
     return q ? q->printed : std::string(id);

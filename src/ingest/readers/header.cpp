@@ -124,8 +124,32 @@ Header detect_header(const std::vector<Row>& rows, const std::vector<MergeRange>
     if (!joined || title) break;
     --top;
   }
+  // ... and downward over mostly-text rows that a merge of the block reaches into or groups
+  // (the text fallback may have stopped on a group row such as "2024年" over B1:D1).
+  std::size_t bottom = best;
+  while (bottom + 1 < n && static_cast<int>(bottom - top + 2) <= options.max_header_rows &&
+         rows[bottom + 1].number == rows[bottom].number + 1) {
+    const Row& below = rows[bottom + 1];
+    int filled = 0, text = 0;
+    for (const auto& c : below.cells) {
+      if (header_text(c).empty()) continue;
+      ++filled;
+      if (c.kind == CellKind::Text) ++text;
+    }
+    if (filled == 0 || text != filled) break;  // header rows below are all text
+    bool joined = false;
+    for (const auto& m : merges) {
+      const bool vertical = m.first_row <= rows[bottom].number && m.last_row >= below.number;
+      const bool group = m.last_col > m.first_col && m.last_row == rows[bottom].number &&
+                         m.first_row >= rows[top].number;
+      if (vertical || group) joined = true;
+    }
+    if (!joined) break;
+    ++bottom;
+  }
+  best = bottom;
   out.first_row = rows[top].number;
-  out.last_row = last;
+  out.last_row = rows[best].number;
   // 4. labels
   int width = 0;
   for (std::size_t i = top; i <= best; ++i) width = std::max(width, width_of(i));

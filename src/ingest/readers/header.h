@@ -9,7 +9,9 @@
 //     known label: the first row with ≥ 2 non-empty cells, more than half of them text.
 //  3. The block grows upward over a row above it while a merged range joins them (a vertical
 //     merge such as A1:A2 reaching into the block, or a group merge of ≥ 2 columns such as B1:D1),
-//     unless that merge spans every used column (a title), up to max_header_rows rows.
+//     unless that merge spans every used column (a title), up to max_header_rows rows; and it
+//     grows downward over all-text rows that a merge of the block reaches into or groups (so the
+//     text fallback, stopping on a group row, still finds the labels under it).
 //  4. A column's label is its texts from the top of the block down, empty ones and repeats of the
 //     one above (a vertical merge) skipped, joined with "/": "2024年/工业总产值（万元）".
 //     Labels are trimmed of ASCII and ideographic (U+3000) spaces.

@@ -190,6 +190,9 @@ TaxonomyParse parse_taxonomy(std::string_view toml_text, std::string_view file_n
     tx.name = str(*t, "name").value_or("");
     tx.group_label = str(*t, "group_label").value_or("");
     tx.source = str(*t, "source").value_or("");
+    if (const toml::array* of = (*t)["overrides_files"].as_array())
+      for (const auto& n : *of)
+        if (auto v = n.value<std::string>()) tx.overrides_files.push_back(*v);
   }
   if (tx.group_label.empty()) tx.group_label = tx.name.empty() ? "产业集群合计" : tx.name;
   parse_clusters(root, file_name, tx, out.issues);

@@ -164,15 +164,17 @@ std::optional<Lever> lever(const Quantity& q, const EnterpriseProfile& p, double
   l.unit = unit;
   Series s = series(q.metric, q.years, p);
   switch (q.kind) {
-    case K::Metric: l.amount = target - *now.value; l.text = sentence(l.amount, fmt::format("{}年{}", y + q.years[0], m), ""); break;
-    case K::Sum: l.amount = target - *now.value; l.text = sentence(l.amount, fmt::format("{}（{}合计）", m, now.period), ""); break;
+    case K::Metric: l.base = *now.value; l.amount = target - *now.value; l.text = sentence(l.amount, fmt::format("{}年{}", y + q.years[0], m), ""); break;
+    case K::Sum: l.base = *now.value; l.amount = target - *now.value; l.text = sentence(l.amount, fmt::format("{}（{}合计）", m, now.period), ""); break;
     case K::Average: {
+      l.base = sum(s);
       l.amount = target * static_cast<double>(q.years.size()) - sum(s);
       l.text = sentence(l.amount, fmt::format("{}（{}合计）", m, now.period), "");
       break;
     }
     case K::Ratio: {
       Series d = series(q.denominator, q.years, p);
+      l.base = sum(s);
       l.amount = target * sum(d) - sum(s);
       l.text = sentence(l.amount, fmt::format("{}（{}{}）", m, now.period, q.years.size() > 1 ? "合计" : ""),
                         fmt::format("（{}不变）", metric_label(q.denominator)));
@@ -182,6 +184,7 @@ std::optional<Lever> lever(const Quantity& q, const EnterpriseProfile& p, double
     case K::Cagr: {
       double n = q.kind == K::Growth ? 1.0 : static_cast<double>(q.years.back() - q.years.front());
       double need = *s.v.front() * std::pow(1 + target, n);
+      l.base = *s.v.back();
       l.amount = need - *s.v.back();
       l.text = sentence(l.amount, fmt::format("{}年{}", y + q.years.back(), m),
                         fmt::format("（即达到 {}）", format_value(need, unit)));
@@ -193,6 +196,7 @@ std::optional<Lever> lever(const Quantity& q, const EnterpriseProfile& p, double
       for (std::size_t i = 1; i < k; ++i) others += *s.v[i] / *s.v[i - 1] - 1;
       double g_last = target * static_cast<double>(k) - others;
       double need = *s.v[k - 1] * (1 + g_last);
+      l.base = *s.v[k];
       l.amount = need - *s.v[k];
       l.text = sentence(l.amount, fmt::format("{}年{}", y + q.years.back(), m),
                         fmt::format("（即达到 {}）", format_value(need, unit)));
@@ -201,6 +205,7 @@ std::optional<Lever> lever(const Quantity& q, const EnterpriseProfile& p, double
     case K::HnteGrowth: {
       if (s.v.size() == 3 && s.v[0] && s.v[1] && s.v[2] && *s.v[0] != 0 && *s.v[1] != 0) {
         double need = *s.v[1] * (2 * (1 + target) - *s.v[1] / *s.v[0]);
+        l.base = *s.v[2];
         l.amount = need - *s.v[2];
         l.text = sentence(l.amount, fmt::format("{}年{}", y + q.years.back(), m),
                           fmt::format("（即达到 {}）", format_value(need, unit)));

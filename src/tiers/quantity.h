@@ -43,6 +43,7 @@ std::string period_label(const std::vector<int>& years, int data_year);
 /// nullopt when the quantity itself is unknown.
 struct Lever {
   double amount = 0;
+  double base = 0;  ///< current value of what changes (Σ numerator, last year's value …): effort = |amount|/|base|
   std::string unit;
   std::string text;
 };

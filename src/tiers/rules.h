@@ -62,6 +62,7 @@ struct Indicator {
   double max = 0;
   /// Qualitative / expert-scored: no option is computed; scores the range [0, max] and is "manual".
   bool manual = false;
+  double min_points = 0;  ///< manual only: the least it can score (创新型 指标5: other fields 5)
   std::vector<ScoreOption> options;
 };
 
@@ -81,6 +82,7 @@ struct ScoreTable {
 /// has no upper bound.
 struct ThresholdBand {
   std::optional<double> upto;
+  bool exclusive = false;  ///< `below = x` in the file: value < x (instead of ≤ x)
   double threshold = 0;
 };
 
@@ -110,6 +112,7 @@ struct Condition {
   std::vector<int> flag_years{0};   ///< NoFlag / Flag window (offsets, inclusive range front..back)
   std::vector<std::string> direct;  ///< ids of direct routes that satisfy this condition when met
   bool skip_for_renewal = false;    ///< not checked for renewals (小巨人 2号 2c 复合增长率)
+  bool renewal_only = false;        ///< checked for renewals only (2号 platform score "either of last 2 years")
 };
 
 /// When a rule set judges an application: kind "new", "renewal" or "any", and the assessment-date

@@ -167,6 +167,7 @@ Condition condition(const Ctx& c, const toml::table& t) {
     c.fail(t.get("confidence"), fmt::format("可信度 \"{}\" 无效", k.confidence), "请填写 V、S 或 I");
   k.direct = strings(c, t, "direct");
   k.skip_for_renewal = t["skip_for_renewal"].value_or(false);
+  k.renewal_only = t["renewal_only"].value_or(false);
   k.when = subconditions(c, t, "when");
   if (k.kind == K::Threshold) {
     k.quantity = quantity(c, t.get("quantity"));
@@ -185,6 +186,7 @@ Condition condition(const Ctx& c, const toml::table& t) {
         if (!bt) c.fail(&e, "threshold_bands 的元素应为表", "例如 { upto = 5000, threshold = 0.05 }");
         ThresholdBand tb;
         if (auto u = bt->get("upto")) tb.upto = num(c, u, "upto");
+        if (auto u = bt->get("below")) tb.upto = num(c, u, "below"), tb.exclusive = true;
         tb.threshold = num(c, bt->get("threshold"), "threshold");
         k.threshold_bands.push_back(tb);
       }
@@ -228,6 +230,7 @@ ScoreTable score_table(const Ctx& c, const toml::table& t) {
     i.note = str(c, *it, "note");
     i.max = num(c, it->get("max"), "max");
     i.manual = (*it)["manual"].value_or(false);
+    i.min_points = num_or(c, *it, "min_points", 0);
     if (std::none_of(s.groups.begin(), s.groups.end(), [&](auto& g) { return g.id == i.group; }))
       c.fail(it->get("group"), fmt::format("指标 {} 的分组 \"{}\" 未定义", i.id, i.group),
              "请先在 [[score.group]] 中定义该分组");
@@ -335,7 +338,13 @@ std::vector<RuleSet> load_rule_dir(const std::string& dir) {
     std::stringstream ss;
     ss << in.rdbuf();
     std::string text = ss.str();
-    if (text.find("\ntier =") == std::string::npos && text.rfind("tier =", 0) != 0) continue;
+    toml::table root;
+    try {
+      root = toml::parse(text, f);
+    } catch (const toml::parse_error&) {
+      out.push_back(parse_rule_set(text, f));  // reports the syntax error with file and line
+    }
+    if (!root["tier"].is_string()) continue;  // other files (e.g. 双倍增 targets)
     out.push_back(parse_rule_set(text, f));
   }
   return out;

@@ -29,13 +29,19 @@ struct Step {
   int indicator = -1;
   double points = 0;  ///< lower-bound points after the change
   int steps = 0;
+  double effort = 0;  ///< |amount| / |base| of the lever (relative change), tie-breaker
   std::string action;
 };
 
 struct Cost {
   int changed = 0, steps = 0;
+  double effort = 0;
   std::vector<Step> chosen;
-  bool better(const Cost& o) const { return changed != o.changed ? changed < o.changed : steps < o.steps; }
+  bool better(const Cost& o) const {
+    if (changed != o.changed) return changed < o.changed;
+    if (steps != o.steps) return steps < o.steps;
+    return effort < o.effort - 1e-12;
+  }
 };
 
 }  // namespace
@@ -49,6 +55,7 @@ ScoreResult score(const ScoreTable& t, const EnterpriseProfile& p) {
     IndicatorScore s{ind.id, ind.label, ind.group, ind.confidence, ind.note, ind.max};
     s.manual = ind.manual;
     if (ind.manual) {
+      s.lo = ind.min_points;
       s.hi = ind.max;
     } else {
       bool any_known = false, any_unknown = false;
@@ -90,7 +97,8 @@ ScoreResult score(const ScoreTable& t, const EnterpriseProfile& p) {
                                         format_value(*qv.value, opt.unit),
                                         format_value(opt.bands[b].bound, opt.unit), lv->text,
                                         s.lo, opt.bands[b].lo);
-          choices[k].push_back({static_cast<int>(k), opt.bands[b].lo, cur_idx - b, act});
+          double effort = std::fabs(lv->amount) / std::max(std::fabs(lv->base), 1.0);
+          choices[k].push_back({static_cast<int>(k), opt.bands[b].lo, cur_idx - b, effort, act});
         }
       }
       (void)best_opt;
@@ -99,16 +107,17 @@ ScoreResult score(const ScoreTable& t, const EnterpriseProfile& p) {
     r.hi += s.hi;
     r.indicators.push_back(std::move(s));
   }
-  r.passes = ge(r.lo, t.pass);
-  r.cannot_pass = !ge(r.hi, t.pass);
+  r.lo = r.hi = 0;
   for (auto& g : t.groups) {
     GroupScore gs{g.id, g.label, g.max, g.minimum};
     for (auto& s : r.indicators)
       if (s.group == g.id) gs.lo += s.lo, gs.hi += s.hi;
-    if (!ge(gs.lo, g.minimum)) r.passes = false;
-    if (!ge(gs.hi, g.minimum)) r.cannot_pass = true;
+    gs.lo = std::min(gs.lo, g.max), gs.hi = std::min(gs.hi, g.max);  // section caps (高新 知识产权 ≤ 30)
+    r.lo += gs.lo, r.hi += gs.hi;
     r.groups.push_back(gs);
   }
+  r.passes = ge(r.lo, t.pass) && std::all_of(r.groups.begin(), r.groups.end(), [](auto& g) { return ge(g.lo, g.minimum); });
+  r.cannot_pass = !ge(r.hi, t.pass) || std::any_of(r.groups.begin(), r.groups.end(), [](auto& g) { return !ge(g.hi, g.minimum); });
   if (r.passes) return r;
 
   // Cheapest plan: DP over indicators; state = (total capped at pass, each group capped at its
@@ -132,7 +141,7 @@ ScoreResult score(const ScoreTable& t, const EnterpriseProfile& p) {
       n[0] = std::min(pass, n[0] + tenths(pts));
       if (gi >= 0) n[1 + gi] = std::min(gmin[gi], n[1 + gi] + tenths(pts));
       Cost nc = c;
-      if (step) nc.changed++, nc.steps += step->steps, nc.chosen.push_back(*step);
+      if (step) nc.changed++, nc.steps += step->steps, nc.effort += step->effort, nc.chosen.push_back(*step);
       auto it = next.find(n);
       if (it == next.end() || nc.better(it->second)) next[n] = std::move(nc);
     };

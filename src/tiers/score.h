@@ -39,7 +39,8 @@ struct ScoreResult {
   std::vector<IndicatorScore> indicators;
   bool passes = false;        ///< lo ≥ pass and every group lo ≥ its minimum (certain pass)
   bool cannot_pass = false;   ///< hi < pass or some group hi < its minimum (certain fail)
-  /// Cheapest plan (fewest indicators changed, then fewest band steps) reaching pass and every
+  /// Cheapest plan (fewest indicators changed, then fewest band steps, then least relative change
+  /// |amount|/|base| of the levers) reaching pass and every
   /// sub-minimum from the lower-bound points, using only computed indicators. Empty when passes.
   std::vector<Upgrade> upgrades;
   bool plan_found = false;

@@ -123,15 +123,19 @@ struct Judge {
       }
       std::string band_text;
       double lower = 0;
-      bool has_lower = false;
+      bool has_lower = false, prev_exclusive = false;
       for (auto& tb : c.threshold_bands) {
-        if (!tb.upto || le(*b.value, *tb.upto)) {
+        bool in = !tb.upto || (tb.exclusive ? (*b.value < *tb.upto && !ge(*b.value, *tb.upto)) : le(*b.value, *tb.upto));
+        if (in) {
           t = tb.threshold;
-          band_text = tb.upto ? (has_lower ? fmt::format("{}–{}（含）", format_value(lower, metric_unit(c.band_by->metric)), format_value(*tb.upto, metric_unit(c.band_by->metric)))
-                                           : fmt::format("{}（含）以下", format_value(*tb.upto, metric_unit(c.band_by->metric))))
-                              : fmt::format("{}以上", format_value(lower, metric_unit(c.band_by->metric)));
+          std::string u = metric_unit(c.band_by->metric);
+          std::string incl = tb.exclusive ? "（不含）" : "（含）";
+          band_text = tb.upto ? (has_lower ? fmt::format("{}–{}{}", format_value(lower, u), format_value(*tb.upto, u), incl)
+                                           : fmt::format("{}{}以下", format_value(*tb.upto, u), incl))
+                              : fmt::format("{}{}", format_value(lower, u), has_lower && prev_exclusive ? "及以上" : "以上");
           break;
         }
+        prev_exclusive = tb.exclusive;
         lower = *tb.upto, has_lower = true;
       }
       r.note = fmt::format("按{} {} 属于「{}」档，要求 {} {}{}", quantity_label(*c.band_by, p.data_year),
@@ -240,10 +244,10 @@ struct Judge {
   ConditionResult eval(const Condition& c, const std::optional<ScoreResult>& s) const {
     using K = Condition::Kind;
     ConditionResult r;
-    if (c.skip_for_renewal && renewal) {
+    if ((c.skip_for_renewal && renewal) || (c.renewal_only && !renewal)) {
       r = base(c);
       r.state = State::NotApplicable;
-      r.note = "复核（重新认定）时不考核此项";
+      r.note = renewal ? "复核（重新认定）时不考核此项" : "仅适用于复核（重新认定）";
       return r;
     }
     for (auto& w : c.when) {

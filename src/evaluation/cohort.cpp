@@ -27,8 +27,9 @@ bool in_cohort(const CohortRule& r, const Frame& f, std::size_t i, double land) 
 std::vector<int> assign_cohorts(const Scheme& s, const Frame& f, const std::vector<double>& land) {
   std::vector<int> out(f.size(), -1);
   for (std::size_t i = 0; i < f.size(); ++i)
-    for (std::size_t c = 0; c < s.cohorts.size(); ++c)
-      if (in_cohort(s.cohorts[c].rule, f, i, land[i])) { out[i] = static_cast<int>(c); break; }
+    for (std::size_t c = 0; c < s.cohorts.size() && out[i] < 0; ++c)
+      for (const auto& rule : s.cohorts[c].rules)
+        if (in_cohort(rule, f, i, land[i])) { out[i] = static_cast<int>(c); break; }
   return out;
 }
 

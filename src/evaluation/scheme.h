@@ -121,8 +121,10 @@ struct Classification {
 struct Cohort {
   std::string id;     ///< e.g. "above_scale"
   std::string label;  ///< e.g. "规上工业企业"
-  CohortRule rule;
-  std::vector<int> indicators;        ///< indices into Scheme::indicators, in weight order
+  /// Membership: an enterprise belongs when it satisfies any of these rules (usually one; 淮安 2024
+  /// pools 规上 with 规下 ≥ 3 亩: two rules).
+  std::vector<CohortRule> rules;
+  std::vector<int> indicators;        ///< indices into Scheme::indicators, ascending (definition order)
   std::vector<double> weights;        ///< parallel to `indicators` (分)
   std::vector<Benchmark> benchmarks;  ///< parallel to `indicators`
   Classification classification;

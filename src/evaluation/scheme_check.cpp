@@ -59,16 +59,26 @@ void check_scheme(const Scheme& s, Issues& out) {
       add(out, s, c.line, where + ".weights", "scheme.weights_sum",
           fmt::format("权重合计为 {}，应为 {}（scheme.weights_total） / weights sum to {}, must be {}",
                       c.weight_total(), *s.weights_total, c.weight_total(), *s.weights_total));
-    if (c.rule.land_mu_min && c.rule.land_mu_max && *c.rule.land_mu_min >= *c.rule.land_mu_max)
-      add(out, s, c.line, where + ".land_mu_min", "scheme.cohort_empty",
-          fmt::format("land_mu_min ({}) 不小于 land_mu_max ({})，没有企业能落入该分组 / land_mu_min is not below "
-                      "land_mu_max: no firm can fall in this cohort", *c.rule.land_mu_min, *c.rule.land_mu_max));
-    for (std::size_t i = 0; i < j; ++i)
-      if (cohort_covers(s.cohorts[i].rule, c.rule))
+    for (const auto& rule : c.rules)
+      if (rule.land_mu_min && rule.land_mu_max && *rule.land_mu_min >= *rule.land_mu_max)
+        add(out, s, c.line, where + ".land_mu_min", "scheme.cohort_empty",
+            fmt::format("land_mu_min ({}) 不小于 land_mu_max ({})，没有企业能落入该分组 / land_mu_min is not below "
+                        "land_mu_max: no firm can fall in this cohort", *rule.land_mu_min, *rule.land_mu_max));
+    // Shadowed: each of its rules is covered by one rule of an earlier cohort.
+    std::size_t by = j;
+    bool all_covered = !c.rules.empty();
+    for (const auto& rule : c.rules) {
+      bool covered = false;
+      for (std::size_t i = 0; i < j && !covered; ++i)
+        for (const auto& er : s.cohorts[i].rules)
+          if (cohort_covers(er, rule)) { covered = true; by = i; break; }
+      all_covered = all_covered && covered;
+    }
+    if (all_covered)
         add(out, s, c.line, where, "scheme.cohort_empty",
-            "该分组的企业都已被前面的分组 " + s.cohorts[i].id +
+            "该分组的企业都已被前面的分组 " + s.cohorts[by].id +
                 " 收走（按文件顺序先匹配先得），没有企业能落入；请收窄前面的分组或调整顺序 / every firm this cohort "
-                "accepts is taken by the earlier cohort " + s.cohorts[i].id +
+                "accepts is taken by the earlier cohort " + s.cohorts[by].id +
                 " (first match wins): no firm can fall in it; narrow the earlier cohort or reorder");
     check_classification(s, c.classification, where + ".classification", out);
   }

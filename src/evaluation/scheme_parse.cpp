@@ -2,7 +2,9 @@
 // parsed scheme (weights, reachability of cohorts, quota shares) in scheme_check.cpp.
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <initializer_list>
 
 #include "evaluation/formula.h"
@@ -291,6 +293,22 @@ Benchmark read_benchmark(Reader& r, const toml::node& n, const std::string& key,
   return b;
 }
 
+CohortRule read_rule(Reader& r, const toml::table& t, const std::string& where) {
+  CohortRule rule;
+  if (const toml::node* a = t.get("above_scale")) {
+    if (auto b = a->value<bool>()) rule.above_scale = *b;
+    else r.err(line_of(*a), where + ".above_scale", "scheme.type", "应为 true 或 false / must be true or false");
+  }
+  rule.land_mu_min = r.num(t, "land_mu_min", where, false);
+  rule.land_mu_max = r.num(t, "land_mu_max", where, false);
+  if (const toml::node* te = t.get("tenure"))
+    pick<CohortRule::Tenure>(r, te->value_or(std::string()), line_of(*te), where + ".tenure",
+                             {{"any", CohortRule::Tenure::Any}, {"owned", CohortRule::Tenure::Owned},
+                              {"leased_only", CohortRule::Tenure::LeasedOnly}}, rule.tenure);
+  rule.industry = r.industry(t, where);
+  return rule;
+}
+
 void read_cohorts(Reader& r, const toml::table& root, Scheme& s, const Classification& base) {
   const toml::array* arr = root["cohort"].as_array();
   if (!arr || arr->empty()) {
@@ -304,23 +322,30 @@ void read_cohorts(Reader& r, const toml::table& root, Scheme& s, const Classific
     c.line = line_of(*t);
     std::string where = "cohort[" + std::to_string(s.cohorts.size()) + "]";
     r.check_keys(*t, where, {"id", "label", "above_scale", "land_mu_min", "land_mu_max", "tenure", "industry",
-                             "weights", "benchmarks", "classification"});
+                             "any_of", "weights", "benchmarks", "classification"});
     c.id = r.str(*t, "id", where, true);
     if (!c.id.empty()) where = "cohort[" + c.id + "]";
     for (const auto& o : s.cohorts)
       if (o.id == c.id) r.err(c.line, where + ".id", "scheme.duplicate", "分组 id 重复 / duplicate cohort id", c.id);
     c.label = r.str(*t, "label", where, true);
-    if (const toml::node* a = t->get("above_scale")) {
-      if (auto b = a->value<bool>()) c.rule.above_scale = *b;
-      else r.err(line_of(*a), where + ".above_scale", "scheme.type", "应为 true 或 false / must be true or false");
+    if (const toml::node* any = t->get("any_of")) {
+      const toml::array* alts = any->as_array();
+      if (!alts || alts->empty())
+        r.err(line_of(*any), where + ".any_of", "scheme.type",
+              "any_of 应为非空的表数组 [{...}, {...}] / any_of must be a non-empty array of tables");
+      else
+        for (std::size_t a = 0; a < alts->size(); ++a) {
+          std::string aw = where + ".any_of[" + std::to_string(a) + "]";
+          if (const toml::table* at = (*alts)[a].as_table()) {
+            r.check_keys(*at, aw, {"above_scale", "land_mu_min", "land_mu_max", "tenure", "industry"});
+            c.rules.push_back(read_rule(r, *at, aw));
+          } else {
+            r.err(line_of((*alts)[a]), aw, "scheme.type", "应为表 / must be a table");
+          }
+        }
+    } else {
+      c.rules.push_back(read_rule(r, *t, where));
     }
-    c.rule.land_mu_min = r.num(*t, "land_mu_min", where, false);
-    c.rule.land_mu_max = r.num(*t, "land_mu_max", where, false);
-    if (const toml::node* te = t->get("tenure"))
-      pick<CohortRule::Tenure>(r, te->value_or(std::string()), line_of(*te), where + ".tenure",
-                               {{"any", CohortRule::Tenure::Any}, {"owned", CohortRule::Tenure::Owned},
-                                {"leased_only", CohortRule::Tenure::LeasedOnly}}, c.rule.tenure);
-    c.rule.industry = r.industry(*t, where);
     const toml::table* w = (*t)["weights"].as_table();
     if (!w || w->empty()) {
       r.err(c.line, where + ".weights", "scheme.missing_key",
@@ -340,6 +365,12 @@ void read_cohorts(Reader& r, const toml::table& root, Scheme& s, const Classific
         c.indicators.push_back(idx);
         c.weights.push_back(wt.value_or(0));
       }
+    }
+    {  // weights in the order the indicators are defined (TOML tables have no order)
+      std::vector<std::pair<int, double>> iw;
+      for (std::size_t k = 0; k < c.indicators.size(); ++k) iw.emplace_back(c.indicators[k], c.weights[k]);
+      std::sort(iw.begin(), iw.end());
+      for (std::size_t k = 0; k < iw.size(); ++k) std::tie(c.indicators[k], c.weights[k]) = iw[k];
     }
     const toml::table* b = (*t)["benchmarks"].as_table();
     c.benchmarks.resize(c.indicators.size());

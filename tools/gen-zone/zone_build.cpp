@@ -454,7 +454,7 @@ class Builder {
         if (!y.above && rng_.chance(60)) y.energy = -1;  // not reported by some 规下 firms
       }
       auto& y = f.y[2];
-      int64_t tce_c = y.energy >= 0 ? y.energy : y.out * coefficient(f) / 100000;
+      int64_t tce_c = y.energy >= 0 ? y.energy : y.out * coefficient(f) / 100;  // 0.01 tce
       int share = f.role == "power" ? 0 : coefficient(f) >= 350 ? static_cast<int>(r(200, 320)) : static_cast<int>(r(550, 800));
       y.electricity = f.role == "power" ? 300000000 + r(0, 9999999) : tce_c * share * 100 / 1229 + r(0, 999);
       const std::string& c = f.industry_code;

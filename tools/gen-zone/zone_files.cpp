@@ -26,6 +26,11 @@ Row header(std::initializer_list<const char*> names) {
   return r;
 }
 
+bool has_letter(const std::string& s) {
+  for (char c : s) if (c >= 'A' && c <= 'Z') return true;
+  return false;
+}
+
 std::string lower(std::string s) {
   for (auto& c : s) if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return s;
@@ -81,7 +86,7 @@ class Writer {
       const Firm& f = *firms[k];
       int row = static_cast<int>(s.rows.size()) + 1;
       std::string uscc = f.uscc, name = f.name, code = f.industry_code;
-      if (k % 211 == 50 && lowered < 1 && f.role.empty()) {
+      if (k >= 50 && lowered < 1 && f.role.empty() && has_letter(f.uscc)) {
         uscc = lower(uscc); ++lowered;
         flaw("registry.xlsx", s.name, row, "统一社会信用代码", uscc, "小写字母 / lower case", "接受并转为大写 / accepted, upper-cased");
       }
@@ -148,6 +153,7 @@ class Writer {
     auto firms = sorted([&](const Firm& f) { return f.y[yi].present; });
     std::stable_partition(firms.begin(), firms.end(), [&](const Firm* f) { return f->y[yi].above; });
     int plain_below = 0, plain_above = 0;
+    bool lowered_below = false, lowered_above = false, unit_above = false;
     for (const Firm* fp : firms) {
       const Firm& f = *fp;
       const YearStats& y = f.y[yi];
@@ -183,7 +189,8 @@ class Writer {
             r[kName] = C::str(f.name + "  ");
             note(kName, "尾随空格 / trailing spaces", "去除并接受 / trimmed, accepted");
           }
-          if (plain_below == 30) {
+          if (plain_below >= 30 && !lowered_below && has_letter(f.uscc)) {
+            lowered_below = true;
             r[kUscc] = C::str(lower(f.uscc));
             note(kUscc, "小写字母 / lower case", "转为大写并接受 / upper-cased, accepted");
           }
@@ -195,7 +202,8 @@ class Writer {
         }
         if (!special && y.above) {
           ++plain_above;
-          if (plain_above == 7) {
+          if (plain_above >= 7 && !unit_above && y.value_added >= 10000) {
+            unit_above = true;
             r[kVa] = C::str(grouped_text(y.value_added, 1) + "万元");
             note(kVa, "数值带单位和千分位 / unit and thousands separator inside the cell", "解析为万元并接受 / parsed as 万元, accepted");
           }
@@ -211,7 +219,8 @@ class Writer {
             r[kCode] = C::str("C" + f.industry_code);
             note(kCode, "带门类字母 / with section letter", "接受 / accepted as " + f.industry_code);
           }
-          if (plain_above == 55) {
+          if (plain_above >= 55 && !lowered_above && has_letter(f.uscc)) {
+            lowered_above = true;
             r[kUscc] = C::str(lower(f.uscc));
             note(kUscc, "小写字母 / lower case", "转为大写并接受 / upper-cased, accepted");
           }
@@ -256,7 +265,7 @@ class Writer {
     std::vector<const Firm*> firms;
     for (auto& f : z_.firms) if (f.y[yi].tax >= 0) firms.push_back(&f);
     std::stable_sort(firms.begin(), firms.end(), [](const Firm* a, const Firm* b) { return a->uscc < b->uscc; });
-    int k = 0;
+    int k = 0, lowered = 0;
     for (const Firm* fp : firms) {
       const Firm& f = *fp;
       ++k;
@@ -265,7 +274,8 @@ class Writer {
       std::string amount = k % 3 == 0 ? grouped_text(f.y[yi].tax, 2) : decimal_text(f.y[yi].tax, 2);
       if (k % 3 == 0 && f.y[yi].tax >= 100000000 && yi == 2 && k < 40)
         flaw(file, "", row, "实缴税金(元)", amount, "千分位 / thousands separators (every 3rd row)", "解析并接受 / parsed, accepted");
-      if (yi == 2 && (k == 17 || k == 150 || k == 260) && f.role.empty()) {
+      if (yi == 2 && lowered < 3 && (k >= 17 + 120 * lowered) && f.role.empty() && has_letter(uscc)) {
+        ++lowered;
         uscc = lower(uscc);
         flaw(file, "", row, "纳税人识别号", uscc, "小写字母 / lower case", "转为大写并接受 / upper-cased, accepted");
       }

@@ -103,6 +103,14 @@ TEST(Aliases, GeneratorOtherSourceHeaders) {
       // registry
       {"所在镇街", K::Township, "", ""},
       {"投产年份", K::StartYear, "", ""},
+      // sci-tech and support files
+      {"研发人员数", K::Metric, "rd_staff", ""},
+      {"科技人员数", K::Metric, "st_staff", ""},
+      {"发明专利", K::Metric, "ip_invention", ""},
+      {"实用新型专利", K::Metric, "ip_utility_model", ""},
+      {"软件著作权", K::Metric, "ip_software_copyright", ""},
+      {"高新技术产品（服务）收入（万元）", K::Metric, "high_tech_revenue", "万元"},
+      {"日期", K::SupportDate, "", ""},
   };
   for (const auto& c : cases) expect_case(c);
 }

@@ -172,6 +172,13 @@ int run_stats(const Options& o, const Context& ctx) {
     if (!read_file(f, csv)) return kRejected;
     if (!report_issues(st::add_overrides_csv(tx, csv, f))) return kRejected;
   }
+  std::vector<std::string> configs;
+  for (const auto& f : tx.config_files) configs.push_back((fs::path(tx_path).parent_path() / f).string());
+  for (const auto& f : configs) {
+    std::string t;
+    if (!read_file(f, t)) return kRejected;
+    if (!report_issues(st::read_stats_config(t, f, cfg))) return kRejected;
+  }
   std::optional<st::Published> published;
   for (const std::string* f : {&o.config, &o.check}) {
     if (f->empty()) continue;

@@ -119,6 +119,21 @@ Issues read_stats_config(std::string_view text, std::string_view file, StatsConf
         into.zone_total_tax[*y] = *d;
       }
   }
+  if (const toml::table* tax = root["tax"].as_table())
+    for (const auto& [key, node] : *tax) {
+      const toml::table* t = node.as_table();
+      auto y = year_key(key.str());
+      if (!t || !y || !t->contains("zone_total")) continue;
+      auto txt = number_text(t->get("zone_total"));
+      auto d = txt ? Decimal::parse_exact(*txt) : std::nullopt;
+      if (!d) {
+        issues.push_back(toml_issue(file, line_of(t->get("zone_total")), "tax." + std::string(key.str()) + ".zone_total",
+                                    txt.value_or(""), "config.bad_total_tax",
+                                    "全区税收总额应为万元金额（最多 6 位小数） / zone total tax must be an amount in 万元"));
+        continue;
+      }
+      into.zone_total_tax[*y] = *d;
+    }
   if (const toml::table* g = root["growth"].as_table()) {
     std::string s = str(*g, "scope").value_or("current_above_scale");
     if (s == "current_above_scale") into.growth_scope = GrowthScope::CurrentAboveScale;

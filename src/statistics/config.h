@@ -6,6 +6,7 @@
 // passed by `mujun stats --config FILE` (read after the taxonomy; its values win). Keys:
 //   [zone]             name = "万盛经开区"
 //   [zone.total_tax]   "2024" = "171375.21"          # 全区税收总额, 万元 (string or number)
+//   [tax.2024]         zone_total = 171375.21          # same, as written by tools/gen-zone (zone-totals.toml)
 //   [growth]           scope = "current_above_scale" | "above_scale_both_years"
 //   [stats]            tax_threshold = "10000"        # 万元; "纳税超亿元" = tax_paid ≥ this
 //   [[double_doubling]] tier, label, formula = "annual_increment"|"stock"|"plan_increment",

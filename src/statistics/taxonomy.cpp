@@ -193,6 +193,9 @@ TaxonomyParse parse_taxonomy(std::string_view toml_text, std::string_view file_n
     if (const toml::array* of = (*t)["overrides_files"].as_array())
       for (const auto& n : *of)
         if (auto v = n.value<std::string>()) tx.overrides_files.push_back(*v);
+    if (const toml::array* cf = (*t)["config_files"].as_array())
+      for (const auto& n : *cf)
+        if (auto v = n.value<std::string>()) tx.config_files.push_back(*v);
   }
   if (tx.group_label.empty()) tx.group_label = tx.name.empty() ? "产业集群合计" : tx.name;
   parse_clusters(root, file_name, tx, out.issues);

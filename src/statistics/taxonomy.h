@@ -11,7 +11,8 @@
 // make the enterprise a member of all of them, and the membership report lists it.
 //
 // File format (all keys documented in docs/statistics.md):
-//   [taxonomy]  id, name, group_label, source, overrides_files = ["…/cluster-overrides.csv"]
+//   [taxonomy]  id, name, group_label, source, overrides_files = ["…/cluster-overrides.csv"],
+//               config_files = ["…/zone-totals.toml"]
 //   [[cluster]] id, name, role = "pillar"|"featured"|"emerging", codes = ["3841", "384", …]
 //   [[override]] uscc, clusters = ["new_materials"] (empty list = in no cluster), note
 #pragma once
@@ -54,6 +55,8 @@ struct ClusterTaxonomy {
   /// [taxonomy] overrides_files: CSV override lists (add_overrides_csv) as written in the file,
   /// relative to the taxonomy file's folder; the caller reads them (this module does no I/O).
   std::vector<std::string> overrides_files;
+  /// [taxonomy] config_files: stats configuration TOMLs (read_stats_config), relative like the above.
+  std::vector<std::string> config_files;
 
   const Cluster* find(std::string_view cluster_id) const;
   /// Ids of the clusters the enterprise belongs to (override first, else longest code prefix; ties →

@@ -1,7 +1,11 @@
 // Cluster taxonomy: parsing, membership by longest code prefix, ties, overrides (TOML and CSV), errors.
+#include <fstream>
+#include <sstream>
+
 #include <gtest/gtest.h>
 
 #include "fixtures.h"
+#include "statistics/config.h"
 #include "statistics/taxonomy.h"
 
 using namespace mujun;
@@ -92,4 +96,42 @@ TEST(Taxonomy, OverridesCsv) {
   EXPECT_EQ(t.members("91500110000000001E", "3841"), V{});  // override to no cluster beats the code
   EXPECT_FALSE(t.overridden("91500110000000001G"));          // the bad row was skipped
   EXPECT_EQ(t.overrides.at("91500110000000001C").note, "3849 电池包");
+}
+
+TEST(StatsConfig, ReadsZoneTotalsOfTheGenerator) {
+  // tools/gen-zone writes examples/wansheng-2024/zone-totals.toml as [tax.YYYY] zone_total = 万元.
+  StatsConfig c;
+  Issues is = read_stats_config("[tax.2024]\nzone_total = 171375.000000\nindustrial = 1.5\n"
+                                "[tax.2023]\nzone_total = \"160000.5\"\n[support.2024]\ninnovation_rewards = 282.00\n",
+                                "zone-totals.toml", c);
+  EXPECT_TRUE(is.empty());
+  EXPECT_EQ(c.zone_total_tax.at(2024).micros, 171375'000000LL);
+  EXPECT_EQ(c.zone_total_tax.at(2023).micros, 160000'500000LL);
+  Issues bad = read_stats_config("[zone.total_tax]\n\"2024\" = \"12x\"\n[growth]\nscope = \"both\"\n", "c.toml", c);
+  ASSERT_EQ(bad.size(), 2u);
+  EXPECT_EQ(bad[0].column, "zone.total_tax.2024");
+  EXPECT_EQ(bad[0].row, 2);
+  EXPECT_EQ(bad[1].raw_value, "both");
+}
+
+TEST(Taxonomy, ShippedWanshengTaxonomyParses) {
+  std::ifstream in(std::string(MUJUN_SOURCE_ROOT) + "/taxonomies/wansheng-231.toml");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto r = parse_taxonomy(ss.str(), "wansheng-231.toml");
+  ASSERT_TRUE(r.taxonomy) << (r.issues.empty() ? "" : r.issues[0].message);
+  const auto& t = *r.taxonomy;
+  ASSERT_EQ(t.clusters.size(), 6u);  // "231": 2 + 3 + 1
+  int roles[3] = {0, 0, 0};
+  for (const auto& c : t.clusters) ++roles[static_cast<int>(c.role)];
+  EXPECT_EQ(roles[0], 2);
+  EXPECT_EQ(roles[1], 3);
+  EXPECT_EQ(roles[2], 1);
+  using V = std::vector<std::string>;
+  EXPECT_EQ(t.members("X", "3841"), V{"new_energy_storage"});
+  EXPECT_EQ(t.members("X", "3041"), V{});  // flat glass: only by override
+  EXPECT_EQ(t.members("X", "3849"), V{});  // battery PACK: only by override
+  EXPECT_EQ(t.members("X", "3491"), V{"intelligent_equipment"});
+  EXPECT_EQ(t.members("X", "4411"), V{});  // the power plant is outside "231"
+  EXPECT_EQ(t.overrides_files.size(), 1u);
 }

@@ -20,12 +20,33 @@ std::array<int, 4> quota_seats(int n, const std::array<std::int64_t, 4>& s) {
 
 std::int64_t total_key(double total) { return std::llround(total * 1e6); }
 
-void sort_by_total(std::vector<std::size_t>& m, std::span<const double> totals, std::span<const std::string> uscc) {
-  std::sort(m.begin(), m.end(), [&](std::size_t x, std::size_t y) {
-    auto kx = total_key(totals[x]), ky = total_key(totals[y]);
-    if (kx != ky) return kx > ky;
-    return uscc[x] < uscc[y];
+std::vector<std::uint32_t> uscc_ranks(std::span<const std::string> uscc) {
+  std::vector<std::uint32_t> rank(uscc.size());
+  if (std::is_sorted(uscc.begin(), uscc.end())) {
+    for (std::size_t i = 0; i < rank.size(); ++i) rank[i] = static_cast<std::uint32_t>(i);
+    return rank;
+  }
+  std::vector<std::uint32_t> idx(uscc.size());
+  for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = static_cast<std::uint32_t>(i);
+  std::stable_sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) { return uscc[a] < uscc[b]; });
+  for (std::size_t p = 0; p < idx.size(); ++p) rank[idx[p]] = static_cast<std::uint32_t>(p);
+  return rank;
+}
+
+void sort_by_total(std::vector<std::size_t>& m, std::span<const double> totals,
+                   std::span<const std::uint32_t> uscc_rank) {
+  struct Key {
+    std::int64_t total;
+    std::uint32_t uscc;
+    std::uint32_t pad;
+    std::size_t index;
+  };
+  std::vector<Key> keys(m.size());
+  for (std::size_t p = 0; p < m.size(); ++p) keys[p] = Key{total_key(totals[m[p]]), uscc_rank[m[p]], 0, m[p]};
+  std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+    return x.total != y.total ? x.total > y.total : x.uscc < y.uscc;
   });
+  for (std::size_t p = 0; p < m.size(); ++p) m[p] = keys[p].index;
 }
 
 void assign_ranks(const std::vector<std::size_t>& m, std::span<const double> totals, std::span<int> rank) {

@@ -37,9 +37,14 @@ std::array<int, 4> quota_seats(int n, const std::array<std::int64_t, 4>& share_m
 /// Key used to compare totals: total rounded to the micro-point.
 std::int64_t total_key(double total);
 
-/// Sorts `members` (indices into `totals` / `uscc`) by total descending, then USCC ascending.
+/// Position of each enterprise in USCC order (ascending); O(n) when `uscc` is already sorted (the
+/// store's snapshots are), else one sort.
+std::vector<std::uint32_t> uscc_ranks(std::span<const std::string> uscc);
+
+/// Sorts `members` (indices into `totals` / `uscc_rank`) by total descending (to the micro-point),
+/// then USCC ascending (`uscc_rank` from uscc_ranks).
 void sort_by_total(std::vector<std::size_t>& members, std::span<const double> totals,
-                   std::span<const std::string> uscc);
+                   std::span<const std::uint32_t> uscc_rank);
 
 /// Competition ranks ("1224") of sorted `members`: equal totals share the better rank. Writes
 /// rank[members[p]].

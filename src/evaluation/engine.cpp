@@ -199,10 +199,6 @@ EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous
   Columns cur = compute_columns(s, f);
   Columns prev;
   if (s.needs_previous_year()) prev = compute_columns(s, *previous);
-  r.land_mu = cur.land;
-  r.cohort = cur.cohort;
-  r.special = cur.special;
-  r.value = cur.value;
   r.points.assign(K, std::vector<double>(n, kNaN));
   r.treatment.assign(K, std::vector<Treatment>(n, Treatment::NotApplicable));
   r.indicator_total.assign(n, kNaN);
@@ -213,11 +209,13 @@ EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous
   r.klass.assign(n, 0);
   r.class_rule.assign(n, ClassRule::None);
   r.cohorts.resize(s.cohorts.size());
+  const std::vector<std::uint32_t> uscc_rank = uscc_ranks(f.uscc);
+  std::vector<std::uint8_t> vetoed_mark(n, 0);
 
   for (std::size_t ci = 0; ci < s.cohorts.size(); ++ci) {
     const int c = static_cast<int>(ci);
     CohortOutcome& out = r.cohorts[ci];
-    auto members = cur.members[ci];
+    auto& members = cur.members[ci];
     out.members = static_cast<int>(members.size());
     if (members.empty())
       r.warnings.push_back(fmt::format("分组 {}（{}）没有企业 / cohort {} has no enterprise", s.cohorts[ci].id,
@@ -232,12 +230,13 @@ EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous
     std::vector<std::pair<std::size_t, char>> vetoed;
     for (std::size_t i : members) {
       char v = adjust(s, f, c, i, r);
-      if (v) vetoed.emplace_back(i, v);
-      else if (cur.special[i] < 0) pool.push_back(i);
+      if (v) { vetoed.emplace_back(i, v); vetoed_mark[i] = 1; }
     }
-    sort_by_total(members, r.total, f.uscc);
+    sort_by_total(members, r.total, uscc_rank);
     assign_ranks(members, r.total, r.rank);
-    sort_by_total(pool, r.total, f.uscc);
+    pool.clear();  // the quota pool in the same order
+    for (std::size_t i : members)
+      if (cur.special[i] < 0 && !vetoed_mark[i]) pool.push_back(i);
     out.pool = static_cast<int>(pool.size());
     out.seats = classify_pool(s.cohorts[ci].classification, pool, r.total, r.klass, r.class_rule);
     for (auto [i, k] : vetoed) {  // a veto also overrides class T
@@ -262,6 +261,10 @@ EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous
     }
     r.order.insert(r.order.end(), members.begin(), members.end());
   }
+  r.land_mu = std::move(cur.land);
+  r.cohort = std::move(cur.cohort);
+  r.special = std::move(cur.special);
+  r.value = std::move(cur.value);
   return r;
 }
 

@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <utility>
 
 #include "domain/metric.h"
 
@@ -86,10 +88,44 @@ const std::vector<double>& FrameVariables::column(const std::string& name) {
   return cache_.emplace(name, std::move(v)).first->second;
 }
 
+namespace {
+/// "x", "(x)", "x / y", "(x) / (y)" with plain identifiers: returns {x, y} (y empty for a single
+/// variable); otherwise nullopt. Such formulas are computed directly, without muParser.
+std::optional<std::pair<std::string, std::string>> simple_ratio(std::string_view e) {
+  std::string t;
+  for (char c : e)
+    if (c != ' ' && c != '\t' && c != '(' && c != ')') t += c;
+  std::size_t paren = 0;
+  for (char c : e) paren += (c == '(' || c == ')');
+  auto slash = t.find('/');
+  std::string x = t.substr(0, slash), y = slash == std::string::npos ? "" : t.substr(slash + 1);
+  auto ident = [](const std::string& v) {
+    if (v.empty() || !ident_start(v[0])) return false;
+    for (char c : v) if (!ident_char(c)) return false;
+    return true;
+  };
+  if (!ident(x) || (slash != std::string::npos && !ident(y))) return std::nullopt;
+  // only the parentheses of "(x) / (y)" or "(x)" may have been dropped
+  if (paren != 0 && paren != 2 && paren != 4) return std::nullopt;
+  return std::make_pair(x, y);
+}
+}  // namespace
+
 void evaluate_formula(std::string_view expr, FrameVariables& vars, std::vector<double>& out) {
   const std::size_t n = vars.size();
   out.assign(n, kNaN);
   if (n == 0) return;
+  if (auto sr = simple_ratio(expr); sr && is_formula_variable(sr->first) &&
+                                    (sr->second.empty() || is_formula_variable(sr->second))) {
+    const auto& x = vars.column(sr->first);
+    if (sr->second.empty()) { out = x; return; }
+    const auto& y = vars.column(sr->second);
+    for (std::size_t i = 0; i < n; ++i) {
+      double q = x[i] / y[i];  // NaN in → NaN out; x / 0 → ±inf or NaN → missing
+      out[i] = std::isfinite(q) ? q : kNaN;
+    }
+    return;
+  }
   auto names = formula_identifiers(expr);
   std::vector<const std::vector<double>*> cols;
   mu::Parser p;

@@ -6,6 +6,7 @@
 
 #include "evaluation/engine.h"
 #include "evaluation/explain.h"
+#include "evaluation/formula.h"
 #include "evaluation/result_json.h"
 #include "support.h"
 
@@ -295,5 +296,36 @@ TEST(Engine, DISABLED_MillionEnterprises) {
   EXPECT_EQ(r.cohorts[0].members, static_cast<int>(n));
 }
 
+}  // namespace
+}  // namespace mujun::evaluation
+
+namespace mujun::evaluation {
+namespace {
+// Simple ratios are computed without muParser; both paths must agree (incl. missing and x / 0).
+TEST(Formula, DirectRatioAndMuParserAgree) {
+  Frame f;
+  f.year = 2024;
+  for (int k = 0; k < 5; ++k) f.add_enterprise("9150011000000000" + std::to_string(10 + k), "x");
+  f.set_metric(0, "tax_paid", test::dec("10"));
+  f.set_metric(0, "energy_tce", test::dec("4"));
+  f.set_metric(1, "tax_paid", test::dec("3"));
+  f.set_metric(1, "energy_tce", test::dec("0"));
+  f.set_metric(2, "tax_paid", test::dec("3"));
+  f.set_metric(3, "energy_tce", test::dec("2"));
+  f.set_metric(4, "tax_paid", test::dec("-1"));
+  f.set_metric(4, "energy_tce", test::dec("8"));
+  FrameVariables vars(f, LandRule::OwnedPlusLeased);
+  std::vector<double> direct, parsed;
+  evaluate_formula("(tax_paid) / (energy_tce)", vars, direct);
+  evaluate_formula("tax_paid / energy_tce * 1", vars, parsed);  // not a simple ratio: muParser bulk
+  ASSERT_EQ(direct.size(), 5u);
+  EXPECT_DOUBLE_EQ(direct[0], 2.5);
+  EXPECT_DOUBLE_EQ(direct[4], -0.125);
+  for (int i : {1, 2, 3}) EXPECT_TRUE(std::isnan(direct[i])) << i;
+  for (int i = 0; i < 5; ++i) {
+    if (std::isnan(direct[i])) EXPECT_TRUE(std::isnan(parsed[i])) << i;
+    else EXPECT_DOUBLE_EQ(direct[i], parsed[i]);
+  }
+}
 }  // namespace
 }  // namespace mujun::evaluation

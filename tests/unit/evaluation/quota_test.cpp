@@ -33,7 +33,7 @@ struct Pool {
     return "91500110" + std::string(10 - s.size(), '0') + s;
   }
   std::array<int, 4> run(const Classification& c) {
-    sort_by_total(members, totals, uscc);
+    sort_by_total(members, totals, uscc_ranks(uscc));
     classify_pool(c, members, totals, klass, rule);
     std::array<int, 4> n{};
     for (char k : klass) ++n[k - 'A'];

@@ -60,7 +60,7 @@ void write_xlsx(const std::string& path, const std::vector<Sheet>& sheets) {
   if (e != LXW_NO_ERROR) throw std::runtime_error("写入失败 / cannot write " + path + ": " + lxw_strerror(e));
 }
 
-XlsxStream::XlsxStream(const std::string& path, const std::string& sheet_name) : path_(path) {
+XlsxStream::XlsxStream(const std::string& path, const std::string& sheet_name) : path_(path), sheet_name_(sheet_name) {
   lxw_workbook_options opt;
   std::memset(&opt, 0, sizeof opt);
   opt.constant_memory = LXW_TRUE;
@@ -76,6 +76,16 @@ XlsxStream::~XlsxStream() {
 }
 
 void XlsxStream::write_row(const Row& row) {
+  if (row_ == 0 && sheets_ == 1) header_ = row;
+  if (row_ == LXW_ROW_MAX) {  // Excel's 1,048,576-row limit: continue on a new sheet, header repeated
+    ++sheets_;
+    std::string name = sheet_name_ + "(" + std::to_string(sheets_) + ")";
+    ws_ = workbook_add_worksheet(wb_, name.c_str());
+    if (!ws_) throw std::runtime_error("无法添加工作表 / cannot add sheet " + name + " to " + path_);
+    row_ = 0;
+    for (size_t c = 0; c < header_.size(); ++c) write_cell(ws_, row_, static_cast<unsigned>(c), header_[c], path_);
+    ++row_;
+  }
   for (size_t c = 0; c < row.size(); ++c) write_cell(ws_, row_, static_cast<unsigned>(c), row[c], path_);
   ++row_;
 }

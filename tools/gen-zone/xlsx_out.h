@@ -17,7 +17,8 @@ namespace genzone {
 void write_xlsx(const std::string& path, const std::vector<Sheet>& sheets);
 
 /// Row-by-row workbook for large outputs (libxlsxwriter constant_memory mode: rows are flushed to a temp file
-/// as they are written, memory stays constant). One sheet only.
+/// as they are written, memory stays constant). The first row written is the header; past Excel's limit of
+/// 1,048,576 rows the stream continues on a new sheet "<name>(2)", "<name>(3)" … starting with the same header.
 class XlsxStream {
  public:
   XlsxStream(const std::string& path, const std::string& sheet_name);
@@ -32,7 +33,10 @@ class XlsxStream {
   lxw_workbook* wb_ = nullptr;
   lxw_worksheet* ws_ = nullptr;
   std::string path_;
+  std::string sheet_name_;
+  Row header_;
   unsigned row_ = 0;
+  int sheets_ = 1;
 };
 
 }  // namespace genzone

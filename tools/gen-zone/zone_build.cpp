@@ -80,6 +80,7 @@ class Builder {
   std::set<std::string> usccs_;
   Zone z_;
   int parcel_serial_ = 1200;
+  int new_firms_ = 0;
 
   int64_t r(int64_t lo, int64_t hi) { return rng_.range(lo, hi); }
 
@@ -185,6 +186,8 @@ class Builder {
       while (x >= weights[k]) x -= weights[k++];
       f.township = towns[k];
       f.start_year = static_cast<int>(f.y[2].above || f.role == "leaver" ? r(1998, 2019) : r(2003, 2022));
+      // 5 规下 firms started production in 2023 and 6 in 2024 (new firms: evaluated, not classed — class T)
+      if (f.group == Group::BelowScale && f.role.empty() && new_firms_ < 11) f.start_year = new_firms_++ < 5 ? 2023 : 2024;
     }
     if (f.role == "power") f.start_year = 2006;
     if (f.role == "entrant") f.start_year = 2019;

@@ -148,6 +148,15 @@ std::string calibration_report(const Zone& z) {
   }
   o << "registry: " << z.firms.size() << " enterprises, " << industrial << " industrial with land; " << parcels
     << " parcels (" << leased << " leased)\n";
+  o << "special firms (role: USCC as written, name, industry code):\n";
+  for (auto& f : z.firms)
+    if (!f.role.empty())
+      o << "  " << f.role << ": " << f.uscc << " " << f.name << " " << f.industry_code
+        << (f.cluster >= 0 ? std::string(" → ") + kClusterNames[static_cast<size_t>(f.cluster)] : std::string()) << "\n";
+  int started[2] = {0, 0};
+  for (auto& f : z.firms)
+    if (f.industrial && f.start_year >= 2023) ++started[f.start_year - 2023];
+  o << "industrial firms that started production in 2023: " << started[0] << ", in 2024: " << started[1] << " (all 规下)\n";
   return o.str();
 }
 

@@ -102,6 +102,11 @@ class Store {
 
   /// Writes one import batch in one transaction; returns its id. Throws StoreError (nothing written).
   virtual long long write_batch(const BatchWrite& w) = 0;
+  /// Writes several batches in ONE transaction (an import of several files is all-or-nothing as a
+  /// whole); returns their ids in order. Throws StoreError (nothing written).
+  virtual std::vector<long long> write_batches(const std::vector<const BatchWrite*>& ws) = 0;
+  /// Every stored value of `metric` in `year`, all sources (for the cross-source conflict report).
+  virtual std::vector<FactRecord> facts(int year, const std::string& metric) = 0;
   /// The batch that imported a file with this SHA-256, if any (re-import detection).
   virtual std::optional<BatchRecord> find_batch_by_sha256(const std::string& sha256) = 0;
   virtual std::vector<BatchRecord> batches() = 0;

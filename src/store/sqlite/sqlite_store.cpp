@@ -108,8 +108,25 @@ class SqliteStore final : public Store {
     }
   }
 
-  long long write_batch(const BatchWrite& w) override {
+  long long write_batch(const BatchWrite& w) override { return write_batches({&w}).at(0); }
+
+  std::vector<long long> write_batches(const std::vector<const BatchWrite*>& ws) override {
     Transaction tx(db_);
+    std::vector<long long> ids;
+    for (auto* w : ws) ids.push_back(insert_batch(*w));
+    tx.commit();
+    return ids;
+  }
+
+  std::vector<FactRecord> facts(int year, const std::string& metric) override {
+    std::vector<FactRecord> out;
+    Stmt st(db_, "SELECT uscc, source, value_micros FROM facts WHERE year = ? AND metric = ?");
+    st.bind(1, year).bind(2, metric);
+    while (st.step()) out.push_back({st.text(0), year, metric, st.text(1), Decimal::from_micros(st.i64(2))});
+    return out;
+  }
+
+  long long insert_batch(const BatchWrite& w) {
     const auto& b = w.batch;
     {
       Stmt st(db_, "INSERT INTO import_batches(file, sha256, source, year, rows_total, rows_accepted, "
@@ -177,7 +194,6 @@ class SqliteStore final : public Store {
         st.bind(1, id).bind(2, r.row).bind(3, r.column).bind(4, r.value).bind(5, r.code).bind(6, r.message)
             .bind(7, r.original_row_json).run();
     }
-    tx.commit();
     return id;
   }
 

@@ -1,0 +1,166 @@
+#include "cli/import_render.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "ingest/importer.h"
+
+namespace mujun::cli {
+namespace {
+
+std::string base_name(const std::string& p) {
+  auto s = p.find_last_of('/');
+  return s == std::string::npos ? p : p.substr(s + 1);
+}
+
+// Display width of UTF-8 text: CJK and full-width characters take two columns.
+std::size_t width(const std::string& s) {
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    w += n >= 3 ? 2 : 1;
+    i += n;
+  }
+  return w;
+}
+std::string pad(const std::string& s, std::size_t w) {
+  auto cur = width(s);
+  return cur >= w ? s : s + std::string(w - cur, ' ');
+}
+
+struct Group {
+  std::string message;
+  std::vector<std::pair<std::string, const Issue*>> items;  // (file, issue)
+};
+
+void render_groups(std::ostream& out, const std::map<std::string, Group>& groups, int examples) {
+  for (auto& [code, g] : groups) {
+    out << fmt::format("  {:<40} {:>6} 处\n", code, g.items.size());
+    int shown = 0;
+    for (auto& [file, is] : g.items) {
+      if (shown++ == examples) {
+        out << fmt::format("      … 另有 {} 处 / {} more\n", g.items.size() - examples, g.items.size() - examples);
+        break;
+      }
+      std::string where = base_name(file);
+      if (!is->sheet.empty()) where += " [" + is->sheet + "]";
+      if (is->row) where += fmt::format(" 第{}行", is->row);
+      if (!is->column.empty()) where += " 列「" + is->column + "」";
+      if (!is->raw_value.empty()) where += " 值「" + is->raw_value + "」";
+      out << "      " << where << "：" << is->message << "\n";
+    }
+  }
+}
+
+nlohmann::json issue_json(const Issue& i) {
+  return {{"sheet", i.sheet}, {"row", i.row}, {"column", i.column}, {"value", i.raw_value},
+          {"code", i.code}, {"message", i.message}};
+}
+
+}  // namespace
+
+void render_import_text(std::ostream& out, const std::vector<ingest::FileReport>& reports, bool partial,
+                        int examples) {
+  out << "导入报告 / import report\n";
+  out << pad("文件 file", 34) << pad("来源 source", 14) << pad("年份", 6) << pad("编码", 11)
+      << fmt::format("{:>7}{:>7}{:>7}{:>7}\n", "行数", "接受", "拒绝", "警告");
+  long total = 0, accepted = 0, rejected = 0, warnings = 0;
+  for (auto& r : reports) {
+    std::string name = base_name(r.file);
+    if (r.already_imported) {
+      out << pad(name, 34) << "已导入过（批次 " << r.previous_batch
+          << "，SHA-256 相同），跳过 / already imported, skipped\n";
+      continue;
+    }
+    out << pad(name, 34) << pad(r.source.empty() ? "-" : r.source, 14)
+        << pad(r.year ? std::to_string(r.year) : "-", 6) << pad(r.encoding.empty() ? "-" : r.encoding, 11)
+        << fmt::format("{:>9}{:>9}{:>9}{:>9}\n", r.rows_total, r.rows_accepted, r.rows_rejected, r.warnings.size());
+    total += r.rows_total;
+    accepted += r.rows_accepted;
+    rejected += r.rows_rejected;
+    warnings += static_cast<long>(r.warnings.size());
+  }
+  out << pad("合计 total", 65) << fmt::format("{:>9}{:>9}{:>9}{:>9}\n", total, accepted, rejected, warnings);
+
+  bool any_conv = false;
+  for (auto& r : reports)
+    for (auto& c : r.conversions) {
+      if (!any_conv) out << "\n单位换算 / unit conversions\n";
+      any_conv = true;
+      out << "  " << base_name(r.file) << "：" << c << "\n";
+    }
+  bool any_unknown = false;
+  for (auto& r : reports)
+    for (auto& c : r.unknown_columns) {
+      if (!any_unknown) out << "\n未识别的列（未导入，可在 data/header-aliases.toml 添加别名）/ unknown columns, not imported\n";
+      any_unknown = true;
+      out << "  " << base_name(r.file) << "：" << c << "\n";
+    }
+  bool any_skip = false;
+  for (auto& r : reports)
+    for (auto& s : r.skipped_sheets) {
+      if (!any_skip) out << "\n跳过的工作表 / skipped sheets\n";
+      any_skip = true;
+      out << "  " << base_name(r.file) << "：" << s << "\n";
+    }
+
+  std::map<std::string, Group> errs, warns;
+  for (auto& r : reports) {
+    for (auto& e : r.errors) errs[e.code].items.emplace_back(r.file, &e);
+    for (auto& w : r.warnings) warns[w.code].items.emplace_back(r.file, &w);
+  }
+  if (!errs.empty()) {
+    out << "\n错误（按原因）/ errors by reason\n";
+    render_groups(out, errs, examples);
+  }
+  if (!warns.empty()) {
+    out << "\n警告（按原因，数据已接受）/ warnings by reason (rows accepted)\n";
+    render_groups(out, warns, examples);
+  }
+  out << "\n";
+  if (ingest::import_failed(reports, partial)) {
+    out << "结果：未写入任何数据（默认全部成功才导入）。修正上面的错误后重新导入，或用 --partial 只导入有效行；"
+           "用 --rejects 文件.xlsx 导出被拒绝的行。\n"
+           "result: nothing was written (all-or-nothing). Fix the errors and import again, or use --partial; "
+           "--rejects FILE.xlsx exports the rejected rows.\n";
+  } else {
+    int written = 0;
+    for (auto& r : reports) written += r.written;
+    out << fmt::format("结果：已导入 {} 个文件，{} 行；{} 行被拒绝{}。\nresult: {} file(s) imported, {} rows accepted, {} rejected.\n",
+                       written, accepted, rejected, rejected ? "（见上，可用 --rejects 导出）" : "", written, accepted,
+                       rejected);
+  }
+}
+
+std::string render_import_json(const std::vector<ingest::FileReport>& reports, bool partial) {
+  nlohmann::json files = nlohmann::json::array();
+  for (auto& r : reports) {
+    nlohmann::json w = nlohmann::json::array(), e = nlohmann::json::array();
+    for (auto& i : r.warnings) w.push_back(issue_json(i));
+    for (auto& i : r.errors) e.push_back(issue_json(i));
+    files.push_back({{"file", r.file},
+                     {"sha256", r.sha256},
+                     {"source", r.source},
+                     {"year", r.year},
+                     {"encoding", r.encoding},
+                     {"rows_total", r.rows_total},
+                     {"rows_accepted", r.rows_accepted},
+                     {"rows_rejected", r.rows_rejected},
+                     {"written", r.written},
+                     {"batch_id", r.batch_id},
+                     {"already_imported", r.already_imported},
+                     {"previous_batch", r.previous_batch},
+                     {"conversions", r.conversions},
+                     {"unknown_columns", r.unknown_columns},
+                     {"skipped_sheets", r.skipped_sheets},
+                     {"warnings", w},
+                     {"rejects", e}});
+  }
+  nlohmann::json j{{"files", files}, {"imported", !ingest::import_failed(reports, partial)}};
+  return j.dump(1);
+}
+
+}  // namespace mujun::cli

@@ -1,0 +1,23 @@
+// mujun — rendering import reports for the terminal and as JSON (`mujun import`, `mujun demo`).
+#pragma once
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "ingest/import_report.h"
+
+namespace mujun::cli {
+
+/// Readable table: one line per file (source, year, encoding, rows, accepted, rejected, warnings),
+/// the unit conversions applied, unknown columns, skipped sheets, then rejects and warnings grouped
+/// by reason with up to `examples` rows each (row, column, value, message), and the outcome.
+void render_import_text(std::ostream& out, const std::vector<ingest::FileReport>& reports, bool partial,
+                        int examples = 5);
+
+/// JSON: {"files": [{file, sha256, source, year, encoding, rows_total, rows_accepted, rows_rejected,
+/// written, batch_id, already_imported, conversions, unknown_columns, skipped_sheets,
+/// warnings: [{sheet,row,column,value,code,message}], rejects: [{sheet,row,column,value,code,message}]}],
+/// "imported": bool}.
+std::string render_import_json(const std::vector<ingest::FileReport>& reports, bool partial);
+
+}  // namespace mujun::cli

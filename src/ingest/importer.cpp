@@ -1,0 +1,402 @@
+#include "ingest/importer.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <regex>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/metric.h"
+#include "domain/sha256.h"
+#include "ingest/aliases.h"
+#include "ingest/plausibility.h"
+#include "ingest/readers/header.h"
+#include "ingest/readers/table_reader.h"
+#include "ingest/row_parse.h"
+#include "ingest/units.h"
+
+namespace mujun::ingest {
+namespace {
+
+std::string base_name(const std::string& p) {
+  auto s = p.find_last_of('/');
+  return s == std::string::npos ? p : p.substr(s + 1);
+}
+
+Issue file_issue(const std::string& file, const std::string& sheet, std::string code, std::string msg) {
+  return Issue{file, sheet, 0, "", "", std::move(code), std::move(msg), Severity::Error};
+}
+
+// Infers the source agency from the mapped columns (the report says it was inferred).
+std::string infer_source(const std::vector<ColumnMap>& cols) {
+  std::set<std::string> metrics;
+  bool parcel = false, cert = false, support = false, registry = false;
+  for (auto& c : cols) {
+    switch (c.match.kind) {
+      case HeaderKind::Metric: metrics.insert(c.match.id); break;
+      case HeaderKind::Area: case HeaderKind::ParcelId: case HeaderKind::Tenure: parcel = true; break;
+      case HeaderKind::CertType: cert = true; break;
+      case HeaderKind::SupportAmount: case HeaderKind::SupportProgram: support = true; break;
+      case HeaderKind::IndustryCode: case HeaderKind::Township: case HeaderKind::StartYear: registry = true; break;
+      default: break;
+    }
+  }
+  if (parcel) return "land";
+  if (cert) return "certificates";
+  if (support) return "support";
+  auto only = [&](std::initializer_list<const char*> ids) {
+    if (metrics.empty()) return false;
+    for (auto& m : metrics)
+      if (std::none_of(ids.begin(), ids.end(), [&](const char* x) { return m == x; })) return false;
+    return true;
+  };
+  if (only({"tax_paid"})) return "tax";
+  if (only({"electricity"})) return "energy";
+  if (only({"emissions", "emissions_cod", "emissions_ammonia_nitrogen", "emissions_so2", "emissions_nox"}))
+    return "emissions";
+  if (metrics.empty() && registry) return "registry";
+  if (!metrics.empty()) {
+    bool science = true;
+    for (auto& m : metrics) {
+      auto* info = find_metric(m);
+      if (!info || info->source != "certificates") science = false;
+    }
+    if (science) return "certificates";
+  }
+  return "statistics";
+}
+
+int year_from_name(const std::string& file) {
+  static const std::regex re("(20[0-9]{2})");
+  std::string name = base_name(file);
+  std::set<int> years;
+  for (auto it = std::sregex_iterator(name.begin(), name.end(), re); it != std::sregex_iterator(); ++it)
+    years.insert(std::stoi((*it)[1]));
+  return years.size() == 1 ? *years.begin() : 0;
+}
+
+std::string support_metric(const std::string& program) {
+  if (program.find("贷") != std::string::npos) return "support_credit_loan";
+  if (program.find("奖") != std::string::npos) return "support_reward";
+  if (program.find("补") != std::string::npos) return "support_subsidy";
+  return "support_amount";
+}
+
+std::string fmt_decimal(Decimal d, const std::string& metric) {
+  auto* info = find_metric(metric);
+  return d.to_string() + (info ? std::string(info->unit_zh) : std::string());
+}
+
+// Everything gathered from one file before it is written.
+struct FileWork {
+  FileReport report;
+  store::BatchWrite batch;
+};
+
+class FileImporter {
+ public:
+  FileImporter(const std::string& path, const ImportOptions& opt, FileWork& w) : path_(path), opt_(opt), w_(w) {}
+
+  void run() {
+    auto& r = w_.report;
+    std::unique_ptr<readers::TableReader> table;
+    try {
+      table = readers::open_table(path_);
+    } catch (const readers::ReaderError& e) {
+      r.file_error = true;
+      r.errors.push_back(file_issue(path_, e.where(), e.code(), e.what()));
+      return;
+    }
+    r.encoding = table->format() == readers::TableFormat::Xlsx ? "xlsx" : table->encoding();
+    bool any_sheet = false;
+    try {
+      for (const auto& s : table->sheets()) {
+        if (s.hidden && !opt_.include_hidden) {
+          r.skipped_sheets.push_back(s.name + "（隐藏工作表，未导入；需要时用 --include-hidden / hidden sheet skipped）");
+          continue;
+        }
+        table->open_sheet(s.index);
+        if (import_sheet(*table, s.name)) any_sheet = true;
+      }
+    } catch (const readers::ReaderError& e) {
+      r.file_error = true;
+      r.errors.push_back(file_issue(path_, e.where(), e.code(), e.what()));
+      return;
+    }
+    if (!any_sheet && !r.file_error) {
+      r.file_error = true;
+      r.errors.push_back(file_issue(path_, "", "file.no_table",
+                                    "文件中没有可识别的数据表：找不到含“统一社会信用代码”（或 社会信用代码 / 纳税人识别号）列的表头。"
+                                    "请检查表头文字，或在 data/header-aliases.toml 中添加别名 / no sheet with a USCC column"));
+    }
+  }
+
+ private:
+  // Returns true when the sheet held a table that was imported (or rejected row by row).
+  bool import_sheet(readers::TableReader& t, const std::string& sheet) {
+    auto& r = w_.report;
+    std::vector<readers::Row> head;
+    readers::Row row;
+    while (head.size() < 15 && t.next(row)) head.push_back(row);
+    if (head.empty()) {
+      r.skipped_sheets.push_back(sheet + "（空工作表 / empty）");
+      return false;
+    }
+    auto known = [](std::string_view label) { return match_header(label).kind != HeaderKind::Unknown ? 1 : 0; };
+    auto header = readers::detect_header(head, t.merges(), known);
+    std::vector<ColumnMap> cols;
+    bool has_uscc = false;
+    std::set<int> header_years;
+    for (std::size_t i = 0; i < header.labels.size(); ++i) {
+      const auto& label = header.labels[i];
+      if (label.empty()) continue;
+      HeaderMatch m = match_header(label);
+      for (auto& is : m.issues) {
+        is.file = path_;
+        is.sheet = sheet;
+        is.row = header.last_row;
+        if (is.severity == Severity::Error) {
+          r.file_error = true;
+          r.errors.push_back(is);
+        } else {
+          r.warnings.push_back(is);
+        }
+      }
+      if (m.kind == HeaderKind::Unknown) {
+        r.unknown_columns.push_back(sheet + "!" + readers::column_letters(static_cast<int>(i)) + " " + label);
+        continue;
+      }
+      if (m.kind == HeaderKind::Uscc) has_uscc = true;
+      if (m.year) header_years.insert(m.year);
+      if (m.unit && (m.kind == HeaderKind::Metric || m.kind == HeaderKind::Area || m.kind == HeaderKind::SupportAmount)) {
+        std::string target = m.kind == HeaderKind::Area ? "land_area" : m.id;
+        r.conversions.push_back(label + " → " + target + "：" + describe_conversion(*m.unit));
+      }
+      cols.push_back({static_cast<int>(i), std::move(m)});
+    }
+    if (!has_uscc) {
+      bool anything = std::any_of(cols.begin(), cols.end(), [](auto& c) { return c.match.kind == HeaderKind::Metric; });
+      if (anything) {
+        r.file_error = true;
+        r.errors.push_back(file_issue(path_, sheet, "header.no_uscc",
+                                      "工作表“" + sheet + "”有指标列但没有“统一社会信用代码”列，无法对应到企业；请加上该列 / "
+                                      "the sheet has metric columns but no USCC column"));
+        return true;
+      }
+      r.skipped_sheets.push_back(sheet + "（无“统一社会信用代码”列，不是数据表 / no USCC column）");
+      return false;
+    }
+    // Source and year of this sheet.
+    std::string source = opt_.source.empty() ? infer_source(cols) : opt_.source;
+    if (r.source.empty()) r.source = source;
+    bool has_year_col = std::any_of(cols.begin(), cols.end(), [](auto& c) { return c.match.kind == HeaderKind::Year; });
+    int year = opt_.year;
+    if (!year && header_years.size() == 1) year = *header_years.begin();
+    if (!year && !has_year_col) year = year_from_name(path_);
+    if (!year && !has_year_col) {
+      r.file_error = true;
+      r.errors.push_back(file_issue(path_, sheet, "file.no_year",
+                                    "无法判断数据所属年份：文件没有“年份/所属期”列，表头与文件名中也没有年份。请用 --year 指定，"
+                                    "如 --year 2024 / cannot tell the year: give --year"));
+      return true;
+    }
+    if (!r.year) r.year = year;
+
+    auto process = [&](const readers::Row& dr) {
+      if (dr.number <= header.last_row) return;
+      bool blank = std::all_of(dr.cells.begin(), dr.cells.end(), [](const readers::Cell& c) {
+        return c.empty() || (c.kind == readers::CellKind::Text && c.text.find_first_not_of(" \t\r\n") == std::string::npos);
+      });
+      if (blank) return;
+      ++r.rows_total;
+      if (opt_.progress && r.rows_total % 50000 == 0) opt_.progress(path_, r.rows_total);
+      ParsedRow p = parse_row(dr, cols, path_, sheet);
+      if (!p.year) p.year = year;
+      if (p.uscc.empty())
+        p.errors.push_back(Issue{path_, sheet, dr.number, "统一社会信用代码", "", "uscc.empty",
+                                 "缺少统一社会信用代码，无法对应到企业；请补上 18 位代码 / the USCC is missing",
+                                 Severity::Error});
+      check_row(p, source, path_, sheet);
+      finish_row(p, dr, header.labels, sheet, source);
+    };
+    for (auto& hr : head) process(hr);
+    while (t.next(row)) process(row);
+    return true;
+  }
+
+  // Duplicates within the file, then the row's records into the batch.
+  void finish_row(ParsedRow& p, const readers::Row& dr, const std::vector<std::string>& labels,
+                  const std::string& sheet, const std::string& source) {
+    auto& r = w_.report;
+    // Key of "the same thing" within one file.
+    std::string key = p.uscc + "|" + std::to_string(p.year);
+    if (p.has_parcel) key += "|parcel|" + p.parcel_id;
+    if (p.has_certificate) key += "|cert|" + p.certificate.tier + "|" + p.certificate.number;
+    if (p.has_support) key += "|support|" + std::to_string(p.row);  // support records add up
+    std::string fingerprint;
+    for (auto& c : dr.cells) fingerprint += cell_display(c) + "\x1f";
+    if (p.errors.empty()) {
+      auto [it, fresh] = seen_.emplace(key, std::make_pair(p.row, fingerprint));
+      if (!fresh) {
+        if (it->second.second == fingerprint) {
+          r.warnings.push_back(Issue{path_, sheet, p.row, "", "", "duplicate.identical",
+                                     "与第 " + std::to_string(it->second.first) + " 行完全相同，已忽略本行 / identical to row " +
+                                         std::to_string(it->second.first) + ", ignored",
+                                     Severity::Warning});
+          ++r.rows_accepted;
+          return;
+        }
+        p.errors.push_back(Issue{path_, sheet, p.row, "", "", "duplicate.conflict",
+                                 "同一企业、同一年份在第 " + std::to_string(it->second.first) +
+                                     " 行已有一行且数值不同；请删除错误的一行后重新导入（已保留先出现的一行）/ another row for the "
+                                     "same enterprise and year with different values",
+                                 Severity::Error});
+      }
+    }
+    if (!p.errors.empty()) {
+      ++r.rows_rejected;
+      RejectedRow rr;
+      rr.sheet = sheet;
+      rr.row = p.row;
+      rr.header = labels;
+      for (std::size_t i = 0; i < labels.size(); ++i) rr.cells.push_back(cell_display(dr.at(i)));
+      rr.errors = p.errors;
+      r.errors.insert(r.errors.end(), p.errors.begin(), p.errors.end());
+      r.rejected.push_back(std::move(rr));
+      return;
+    }
+    ++r.rows_accepted;
+    r.warnings.insert(r.warnings.end(), p.warnings.begin(), p.warnings.end());
+    auto& b = w_.batch;
+    b.enterprises.push_back({p.uscc, p.name, p.industry_code, p.township, p.start_year});
+    for (auto& [m, v] : p.metrics) b.facts.push_back({p.uscc, p.year, m, source, v});
+    if (p.above_scale || !p.flags.empty()) b.statuses.push_back({p.uscc, p.year, p.above_scale, p.flags});
+    if (p.has_parcel && p.area_m2)
+      b.parcels.push_back({p.uscc, p.parcel_id, *p.area_m2, p.tenure.empty() ? "owned" : p.tenure, p.year});
+    if (p.has_certificate) b.certificates.emplace_back(p.uscc, p.certificate);
+    if (p.has_support && p.support_amount) {
+      std::string m = support_metric(p.support_program);
+      auto it = std::find_if(b.facts.begin(), b.facts.end(), [&](auto& f) {
+        return f.uscc == p.uscc && f.year == p.year && f.metric == m;
+      });
+      if (it == b.facts.end()) b.facts.push_back({p.uscc, p.year, m, source, *p.support_amount});
+      else it->value += *p.support_amount;
+    }
+  }
+
+  const std::string& path_;
+  const ImportOptions& opt_;
+  FileWork& w_;
+  std::map<std::string, std::pair<long, std::string>> seen_;
+};
+
+// Facts that disagree with a value another source gave for the same enterprise, year and metric:
+// both are kept; the report says which one the snapshot uses (store precedence).
+void report_conflicts(store::Store& st, FileWork& w) {
+  std::map<std::pair<int, std::string>, std::vector<const store::FactRecord*>> by_key;
+  for (auto& f : w.batch.facts) by_key[{f.year, f.metric}].push_back(&f);
+  for (auto& [k, mine] : by_key) {
+    auto existing = st.facts(k.first, k.second);
+    if (existing.empty()) continue;
+    std::map<std::string, std::vector<const store::FactRecord*>> other;
+    for (auto& e : existing) other[e.uscc].push_back(&e);
+    auto order = st.precedence(k.second);
+    for (auto* f : mine) {
+      auto it = other.find(f->uscc);
+      if (it == other.end()) continue;
+      for (auto* e : it->second) {
+        if (e->source == f->source || e->value == f->value) continue;
+        auto rank = [&](const std::string& s) { return std::find(order.begin(), order.end(), s) - order.begin(); };
+        const std::string& winner = rank(f->source) < rank(e->source) ? f->source : e->source;
+        w.report.warnings.push_back(Issue{
+            w.report.file, "", 0, k.second, fmt_decimal(f->value, k.second), "conflict.source",
+            f->uscc + " " + std::to_string(k.first) + " 年 " + k.second + "：本文件（" + f->source + "）为 " +
+                fmt_decimal(f->value, k.second) + "，" + e->source + " 已有 " + fmt_decimal(e->value, k.second) +
+                "；两者都保留，按优先顺序采用 " + winner + " 的值 / conflicting sources, both kept, " + winner + " used",
+            Severity::Warning});
+      }
+    }
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& known_sources() {
+  static const std::vector<std::string> k{"statistics", "tax", "land", "energy", "emissions",
+                                          "certificates", "registry", "support"};
+  return k;
+}
+
+std::vector<FileReport> import_files(store::Store& st, const std::vector<std::string>& files,
+                                     const ImportOptions& opt) {
+  std::vector<FileWork> work(files.size());
+  std::set<std::string> hashes_this_run;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    auto& w = work[i];
+    w.report.file = files[i];
+    try {
+      w.report.sha256 = sha256_file(files[i]);
+    } catch (const std::exception& e) {
+      w.report.file_error = true;
+      w.report.errors.push_back(file_issue(files[i], "", "reader.not_found",
+                                           "无法读取文件（不存在或无权限）/ cannot read the file: " + files[i]));
+      continue;
+    }
+    if (auto prev = st.find_batch_by_sha256(w.report.sha256)) {
+      w.report.already_imported = true;
+      w.report.previous_batch = prev->id;
+      w.report.source = prev->source;
+      w.report.year = prev->year;
+      continue;
+    }
+    if (!hashes_this_run.insert(w.report.sha256).second) {
+      w.report.already_imported = true;
+      continue;
+    }
+    FileImporter(files[i], opt, w).run();
+    if (!w.report.file_error) report_conflicts(st, w);
+  }
+  std::vector<FileReport> reports;
+  bool failed = false;
+  for (auto& w : work) failed = failed || w.report.file_error || (!opt.partial && w.report.rows_rejected > 0);
+  if (!failed) {
+    std::vector<const store::BatchWrite*> to_write;
+    std::vector<FileWork*> owners;
+    for (auto& w : work) {
+      if (w.report.already_imported || w.report.file_error) continue;
+      auto& b = w.batch;
+      b.batch.file = base_name(w.report.file);
+      b.batch.sha256 = w.report.sha256;
+      b.batch.source = w.report.source;
+      b.batch.year = w.report.year;
+      b.batch.rows_total = w.report.rows_total;
+      b.batch.rows_accepted = w.report.rows_accepted;
+      b.batch.rows_rejected = w.report.rows_rejected;
+      b.batch.warnings = static_cast<long>(w.report.warnings.size());
+      for (auto& rr : w.report.rejected)
+        for (auto& e : rr.errors)
+          b.rejects.push_back({rr.row, e.column, e.raw_value, e.code, e.message, nlohmann::json(rr.cells).dump()});
+      to_write.push_back(&b);
+      owners.push_back(&w);
+    }
+    if (!to_write.empty()) {
+      auto ids = st.write_batches(to_write);
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        owners[i]->report.written = true;
+        owners[i]->report.batch_id = ids[i];
+      }
+    }
+  }
+  for (auto& w : work) reports.push_back(std::move(w.report));
+  return reports;
+}
+
+bool import_failed(const std::vector<FileReport>& reports, bool partial) {
+  for (auto& r : reports)
+    if (r.file_error || (!partial && r.rows_rejected > 0)) return true;
+  return false;
+}
+
+}  // namespace mujun::ingest

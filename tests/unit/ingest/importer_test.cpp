@@ -1,0 +1,193 @@
+// The importer end to end on small files written by the test: all-or-nothing, --partial, re-import
+// detection by SHA-256, the cross-source conflict rule, units, and the rejects export.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <sstream>
+
+#include "ingest/importer.h"
+#include "reports/rejects_export.h"
+#include "store/store.h"
+
+namespace fs = std::filesystem;
+using namespace mujun;
+
+namespace {
+struct Dir {
+  fs::path p;
+  Dir() {
+    p = fs::temp_directory_path() /
+        ("mujun-import-" + std::to_string(::getpid()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(p);
+    fs::create_directories(p);
+  }
+  ~Dir() { fs::remove_all(p); }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(p / name, std::ios::binary) << text;
+    return (p / name).string();
+  }
+  std::string db() const { return (p / "t.db").string(); }
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// Valid USCCs (GB 32100 check characters verified, ../shared/data/uscc-test-vectors.csv).
+const std::string kA = "9150000020286320X6";
+const std::string kB = "91500000202869177Y";
+
+const std::string kStats =
+    "统一社会信用代码,单位详细名称,行业代码,是否规上,工业总产值(当年价格)(千元),工业增加值（万元）,税收（万元）\n" +
+    kA + ",长安,3611,是,\"1,234,567.8\",30000,1500\n" + kB + ",银行,C3612,否,—,10,\n";
+}  // namespace
+
+TEST(Importer, ConvertsUnitsAndKeepsMissingAsMissing) {
+  Dir d;
+  auto f = d.write("stats-2024.csv", kStats);
+  auto st = store::open_sqlite(d.db());
+  st->migrate();
+  auto reps = ingest::import_files(*st, {f}, {});
+  ASSERT_EQ(reps.size(), 1u);
+  EXPECT_TRUE(reps[0].written) << reps[0].errors.size();
+  EXPECT_EQ(reps[0].year, 2024);  // from the file name
+  EXPECT_EQ(reps[0].source, "statistics");
+  EXPECT_EQ(reps[0].rows_accepted, 2);
+  Frame fr = st->snapshot(2024);
+  ASSERT_EQ(fr.size(), 2u);
+  // 1,234,567.8 千元 = 123,456.78 万元 exactly
+  EXPECT_EQ(fr.metric("gross_output")->micros[0], 123'456'780'000);
+  EXPECT_FALSE(fr.metric("gross_output")->has(1));  // "—" is missing, not zero
+  EXPECT_EQ(fr.metric("tax_paid")->micros[0], 1'500'000'000);
+  EXPECT_FALSE(fr.metric("tax_paid")->has(1));  // empty is missing
+  EXPECT_EQ(fr.above_scale[0], 1);
+  EXPECT_EQ(fr.above_scale[1], 0);
+  EXPECT_EQ(fr.industry_code[1], "3612");
+  bool stated = false;
+  for (auto& c : reps[0].conversions) stated = stated || c.find("千元") != std::string::npos;
+  EXPECT_TRUE(stated) << "the 千元 → 万元 conversion is stated in the report";
+}
+
+TEST(Importer, AFailedImportLeavesTheDatabaseByteForByteUnchanged) {
+  Dir d;
+  auto good = d.write("good-2024.csv", kStats);
+  {
+    auto st = store::open_sqlite(d.db());
+    st->migrate();
+    ASSERT_TRUE(ingest::import_files(*st, {good}, {})[0].written);
+  }
+  std::string before = slurp(d.db());
+  // Row 3 has a USCC of wrong length (reject); row 2 is fine, but all-or-nothing writes neither.
+  auto bad = d.write("bad-2024.csv",
+                     "统一社会信用代码,企业名称,税收（万元）\n" + kA + ",长安,99\n9150000020286320,短码,5\n");
+  {
+    auto st = store::open_sqlite(d.db());
+    st->migrate();
+    auto reps = ingest::import_files(*st, {bad}, {});
+    EXPECT_FALSE(reps[0].written);
+    EXPECT_EQ(reps[0].rows_rejected, 1);
+    ASSERT_FALSE(reps[0].errors.empty());
+    EXPECT_EQ(reps[0].errors[0].code, "uscc.length");
+    EXPECT_EQ(reps[0].errors[0].row, 3);
+    EXPECT_TRUE(ingest::import_failed(reps, false));
+  }
+  EXPECT_EQ(before, slurp(d.db()));
+}
+
+TEST(Importer, PartialImportsTheValidRowsAndKeepsTheRejects) {
+  Dir d;
+  auto bad = d.write("bad-2024.csv",
+                     "统一社会信用代码,企业名称,税收（万元）\n" + kA + ",长安,99\n9150000020286320,短码,5\n");
+  auto st = store::open_sqlite(d.db());
+  st->migrate();
+  ingest::ImportOptions o;
+  o.partial = true;
+  auto reps = ingest::import_files(*st, {bad}, o);
+  ASSERT_TRUE(reps[0].written);
+  EXPECT_FALSE(ingest::import_failed(reps, true));
+  EXPECT_EQ(st->snapshot(2024).metric("tax_paid")->micros[0], 99'000'000);
+  auto rej = st->rejects(reps[0].batch_id);
+  ASSERT_EQ(rej.size(), 1u);
+  EXPECT_EQ(rej[0].row, 3);
+  EXPECT_EQ(rej[0].value, "9150000020286320");
+  // The rejects file holds the original row and the reason.
+  auto out = (d.p / "rejects.csv").string();
+  reports::write_rejects(out, reps);
+  std::string csv = slurp(out);
+  EXPECT_NE(csv.find("9150000020286320,短码,5"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("uscc.length"), std::string::npos);
+}
+
+TEST(Importer, DetectsAReimportByHash) {
+  Dir d;
+  auto f = d.write("stats-2024.csv", kStats);
+  auto st = store::open_sqlite(d.db());
+  st->migrate();
+  auto first = ingest::import_files(*st, {f}, {});
+  auto second = ingest::import_files(*st, {f}, {});
+  EXPECT_TRUE(second[0].already_imported);
+  EXPECT_EQ(second[0].previous_batch, first[0].batch_id);
+  EXPECT_FALSE(second[0].written);
+  EXPECT_EQ(st->batches().size(), 1u);
+}
+
+TEST(Importer, ConflictingSourcesAreBothKeptReportedAndDecidedByPrecedence) {
+  Dir d;
+  auto stats = d.write("stats-2024.csv", kStats);  // statistics: tax 1500 万元 for kA
+  auto tax = d.write("tax-2024.csv", "纳税人识别号,纳税人名称,实缴税金(元)\n" + kA + ",长安,\"14,000,000.00\"\n");
+  auto st = store::open_sqlite(d.db());
+  st->migrate();
+  ingest::import_files(*st, {stats}, {});
+  auto reps = ingest::import_files(*st, {tax}, {});
+  ASSERT_TRUE(reps[0].written);
+  EXPECT_EQ(reps[0].source, "tax");
+  int conflicts = 0;
+  for (auto& w : reps[0].warnings)
+    if (w.code == "conflict.source") {
+      ++conflicts;
+      EXPECT_NE(w.message.find("1400"), std::string::npos) << w.message;
+      EXPECT_NE(w.message.find("1500"), std::string::npos) << w.message;
+    }
+  EXPECT_EQ(conflicts, 1);
+  EXPECT_EQ(st->facts(2024, "tax_paid").size(), 2u);  // both kept
+  EXPECT_EQ(st->snapshot(2024).metric("tax_paid")->micros[0], 1'400'000'000);  // 税务局 first by default
+  st->set_precedence("tax_paid", {"statistics"});
+  EXPECT_EQ(st->snapshot(2024).metric("tax_paid")->micros[0], 1'500'000'000);
+}
+
+TEST(Importer, ImpossibleValuesAndDuplicatesAreRejectedWithReasons) {
+  Dir d;
+  auto f = d.write("s-2024.csv",
+                   "统一社会信用代码,企业名称,工业总产值（万元）,工业增加值（万元）\n" + kA + ",甲,100,120\n" + kB +
+                       ",乙,100,20\n" + kB + ",乙,100,20\n" + kB + ",乙,100,30\n");
+  auto st = store::open_sqlite(d.db());
+  st->migrate();
+  ingest::ImportOptions o;
+  o.partial = true;
+  auto r = ingest::import_files(*st, {f}, o)[0];
+  EXPECT_EQ(r.rows_total, 4);
+  EXPECT_EQ(r.rows_rejected, 2);  // value added above output; a conflicting duplicate
+  std::set<std::string> codes;
+  for (auto& e : r.errors) codes.insert(e.code);
+  EXPECT_TRUE(codes.count("plausibility.value_added_above_output"));
+  EXPECT_TRUE(codes.count("duplicate.conflict"));
+  bool identical = false;
+  for (auto& w : r.warnings) identical = identical || w.code == "duplicate.identical";
+  EXPECT_TRUE(identical);
+}
+
+TEST(Importer, AFileWithoutAYearIsRefusedWithAnInstruction) {
+  Dir d;
+  auto f = d.write("stats.csv", kStats);
+  auto st = store::open_sqlite(d.db());
+  st->migrate();
+  auto r = ingest::import_files(*st, {f}, {})[0];
+  EXPECT_TRUE(r.file_error);
+  ASSERT_FALSE(r.errors.empty());
+  EXPECT_EQ(r.errors[0].code, "file.no_year");
+  EXPECT_NE(r.errors[0].message.find("--year"), std::string::npos);
+}

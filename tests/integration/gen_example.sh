@@ -5,7 +5,7 @@
 #   $2 = repository root
 set -euo pipefail
 MUJUN="$1"; ROOT="$2"
-BUILD="$(cd "$(dirname "$MUJUN")/.." && pwd)"
+BUILD="$(cd "$(dirname "$MUJUN")" && pwd)"
 GEN="$BUILD/tools/gen-zone"
 if [ ! -x "$GEN" ]; then echo "FAIL: gen-zone not built at $GEN (cmake --build $BUILD --target gen-zone)"; exit 1; fi
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT

@@ -27,6 +27,14 @@ long vm_hwm_kib() {
   return -1;
 }
 
+// AddressSanitizer keeps freed memory in quarantine (256 MiB by default), so peak RSS says nothing
+// about the reader there: the debug preset checks rows and sums, the release build the bound.
+#ifdef __SANITIZE_ADDRESS__
+constexpr bool kMeasureRss = false;
+#else
+constexpr bool kMeasureRss = true;
+#endif
+
 constexpr long kRows = 200'000;
 constexpr long kBoundKiB = 16 * 1024;
 
@@ -88,7 +96,7 @@ TEST(ReadersStream, TwoHundredThousandRowXlsxInBoundedMemory) {
   // Σ r·0.5 for r = 1 … 199,999 = 0.5 · 199,999 · 200,000 / 2 = 9,999,950,000
   EXPECT_DOUBLE_EQ(tax, 9'999'950'000.0);
   EXPECT_EQ(last_name, "企业199999");
-  EXPECT_LT(growth, kBoundKiB);
+  if (kMeasureRss) EXPECT_LT(growth, kBoundKiB);
 }
 
 TEST(ReadersStream, TwoHundredThousandRowCsvInBoundedMemory) {
@@ -113,7 +121,7 @@ TEST(ReadersStream, TwoHundredThousandRowCsvInBoundedMemory) {
   std::printf("[readers] csv %ld rows, VmHWM growth %ld KiB\n", rows, growth);
   EXPECT_EQ(rows, kRows);
   EXPECT_EQ(sum, 199'999L * 200'000L / 2);  // Σ r for r = 1 … 199,999
-  EXPECT_LT(growth, kBoundKiB);
+  if (kMeasureRss) EXPECT_LT(growth, kBoundKiB);
 }
 
 }  // namespace

@@ -30,6 +30,16 @@ std::string pad(const std::string& s, std::size_t w) {
   auto cur = width(s);
   return cur >= w ? s : s + std::string(w - cur, ' ');
 }
+std::string rpad(const std::string& s, std::size_t w) {
+  auto cur = width(s);
+  return cur >= w ? s : std::string(w - cur, ' ') + s;
+}
+template <class... T>
+std::string counts(T... v) {
+  std::string s;
+  ((s += rpad(std::to_string(v), 8)), ...);
+  return s;
+}
 
 struct Group {
   std::string message;
@@ -66,7 +76,7 @@ void render_import_text(std::ostream& out, const std::vector<ingest::FileReport>
                         int examples) {
   out << "导入报告 / import report\n";
   out << pad("文件 file", 34) << pad("来源 source", 14) << pad("年份", 6) << pad("编码", 11)
-      << fmt::format("{:>7}{:>7}{:>7}{:>7}\n", "行数", "接受", "拒绝", "警告");
+      << rpad("行数", 8) << rpad("接受", 8) << rpad("拒绝", 8) << rpad("警告", 8) << "\n";
   long total = 0, accepted = 0, rejected = 0, warnings = 0;
   for (auto& r : reports) {
     std::string name = base_name(r.file);
@@ -77,13 +87,13 @@ void render_import_text(std::ostream& out, const std::vector<ingest::FileReport>
     }
     out << pad(name, 34) << pad(r.source.empty() ? "-" : r.source, 14)
         << pad(r.year ? std::to_string(r.year) : "-", 6) << pad(r.encoding.empty() ? "-" : r.encoding, 11)
-        << fmt::format("{:>9}{:>9}{:>9}{:>9}\n", r.rows_total, r.rows_accepted, r.rows_rejected, r.warnings.size());
+        << counts(r.rows_total, r.rows_accepted, r.rows_rejected, static_cast<long>(r.warnings.size())) << "\n";
     total += r.rows_total;
     accepted += r.rows_accepted;
     rejected += r.rows_rejected;
     warnings += static_cast<long>(r.warnings.size());
   }
-  out << pad("合计 total", 65) << fmt::format("{:>9}{:>9}{:>9}{:>9}\n", total, accepted, rejected, warnings);
+  out << pad("合计 total", 65) << counts(total, accepted, rejected, warnings) << "\n";
 
   bool any_conv = false;
   for (auto& r : reports)

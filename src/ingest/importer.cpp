@@ -29,6 +29,25 @@ Issue file_issue(const std::string& file, const std::string& sheet, std::string 
   return Issue{file, sheet, 0, "", "", std::move(code), std::move(msg), Severity::Error};
 }
 
+// Matches a header label; a multi-row header "2024年/工业总产值（万元）" is matched on its last part,
+// and a year in an upper part ("2024年") becomes the column's year.
+HeaderMatch match_label(const std::string& label) {
+  HeaderMatch m = match_header(label);
+  auto slash = label.rfind('/');
+  if (m.kind != HeaderKind::Unknown || slash == std::string::npos) return m;
+  HeaderMatch last = match_header(label.substr(slash + 1));
+  if (last.kind == HeaderKind::Unknown) return m;
+  last.label = label;
+  for (auto& is : last.issues) is.column = label;
+  if (!last.year) {
+    static const std::regex year_re("(19[5-9][0-9]|20[0-9]{2}) *年");
+    std::smatch ym;
+    std::string upper = label.substr(0, slash);
+    if (std::regex_search(upper, ym, year_re)) last.year = std::stoi(ym[1]);
+  }
+  return last;
+}
+
 // Infers the source agency from the mapped columns (the report says it was inferred).
 std::string infer_source(const std::vector<ColumnMap>& cols) {
   std::set<std::string> metrics;
@@ -144,7 +163,7 @@ class FileImporter {
       r.skipped_sheets.push_back(sheet + "（空工作表 / empty）");
       return false;
     }
-    auto known = [](std::string_view label) { return match_header(label).kind != HeaderKind::Unknown ? 1 : 0; };
+    auto known = [](std::string_view label) { return match_label(std::string(label)).kind != HeaderKind::Unknown ? 1 : 0; };
     auto header = readers::detect_header(head, t.merges(), known);
     std::vector<ColumnMap> cols;
     bool has_uscc = false;
@@ -152,7 +171,7 @@ class FileImporter {
     for (std::size_t i = 0; i < header.labels.size(); ++i) {
       const auto& label = header.labels[i];
       if (label.empty()) continue;
-      HeaderMatch m = match_header(label);
+      HeaderMatch m = match_label(label);
       for (auto& is : m.issues) {
         is.file = path_;
         is.sheet = sheet;
@@ -191,11 +210,21 @@ class FileImporter {
     // Source and year of this sheet.
     std::string source = opt_.source.empty() ? infer_source(cols) : opt_.source;
     if (r.source.empty()) r.source = source;
-    bool has_year_col = std::any_of(cols.begin(), cols.end(), [](auto& c) { return c.match.kind == HeaderKind::Year; });
+    auto has_kind = [&](std::initializer_list<HeaderKind> kinds) {
+      return std::any_of(cols.begin(), cols.end(), [&](auto& c) {
+        return std::find(kinds.begin(), kinds.end(), c.match.kind) != kinds.end();
+      });
+    };
+    bool has_year_col = has_kind({HeaderKind::Year});
+    // Values of a period need a year; registry attributes and certificates (which carry their own
+    // dates) do not; support records take it from their date; undated land parcels get year 0 and
+    // count for every year until a dated land file replaces them (store/store.h snapshot rule).
+    bool needs_year = has_kind({HeaderKind::Metric, HeaderKind::AboveScale, HeaderKind::Flag}) ||
+                      (has_kind({HeaderKind::SupportAmount}) && !has_kind({HeaderKind::SupportDate}));
     int year = opt_.year;
     if (!year && header_years.size() == 1) year = *header_years.begin();
     if (!year && !has_year_col) year = year_from_name(path_);
-    if (!year && !has_year_col) {
+    if (!year && !has_year_col && needs_year) {
       r.file_error = true;
       r.errors.push_back(file_issue(path_, sheet, "file.no_year",
                                     "无法判断数据所属年份：文件没有“年份/所属期”列，表头与文件名中也没有年份。请用 --year 指定，"
@@ -213,7 +242,12 @@ class FileImporter {
       ++r.rows_total;
       if (opt_.progress && r.rows_total % 50000 == 0) opt_.progress(path_, r.rows_total);
       ParsedRow p = parse_row(dr, cols, path_, sheet);
+      if (!p.year && p.has_support && !p.support_date.empty()) p.year = std::stoi(p.support_date.substr(0, 4));
       if (!p.year) p.year = year;
+      if (!p.year && p.has_support && p.support_amount)
+        p.errors.push_back(Issue{path_, sheet, dr.number, "", "", "file.no_year",
+                                 "政策支持记录没有日期，也没有用 --year 指定年份 / a support record without a date or --year",
+                                 Severity::Error});
       if (p.uscc.empty())
         p.errors.push_back(Issue{path_, sheet, dr.number, "统一社会信用代码", "", "uscc.empty",
                                  "缺少统一社会信用代码，无法对应到企业；请补上 18 位代码 / the USCC is missing",

@@ -204,8 +204,7 @@ ParsedRow parse_row(const readers::Row& row, const std::vector<ColumnMap>& colum
       case HeaderKind::SupportDate: {
         if (text.empty()) break;
         Issues is;
-        cell_date(c, is);
-        for (auto& i : is) i.severity = Severity::Warning;  // the date is informative only
+        if (auto d = cell_date(c, is)) out.support_date = *d;
         take(col, std::move(is));
         break;
       }

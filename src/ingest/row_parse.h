@@ -42,6 +42,7 @@ struct ParsedRow {
   bool has_support = false;
   std::string support_program;
   std::optional<Decimal> support_amount;
+  std::string support_date;  ///< ISO date, "" when none
 
   Issues errors, warnings;
 };

@@ -98,8 +98,9 @@ std::optional<std::string> parse_cert_level(std::string_view text, Issues& issue
 
 std::optional<std::string> parse_cert_type(std::string_view text, Issues& issues) {
   const std::string s = clean(text);
-  static const std::array<std::pair<std::string_view, std::string_view>, 22> kWords{{
-      {"科技型中小企业", "tech_sme"}, {"创新型中小企业", "innovative_sme"},
+  static const std::array<std::pair<std::string_view, std::string_view>, 24> kWords{{
+      {"科技型中小企业", "tech_sme"}, {"科技型企业", "tech_sme"}, {"创新型中小企业", "innovative_sme"},
+      {"创新型企业", "innovative_sme"},
       {"专精特新中小企业", "specialized_sme"}, {"专精特新企业", "specialized_sme"},
       {"专精特新", "specialized_sme"},
       {"专精特新小巨人企业", "little_giant"}, {"专精特新小巨人", "little_giant"}, {"小巨人", "little_giant"},
@@ -112,6 +113,10 @@ std::optional<std::string> parse_cert_type(std::string_view text, Issues& issues
       {"智能工厂", "smart_factory"}, {"数字化车间", "digital_workshop"}, {"绿色工厂", "green_factory"},
       {"高企", "high_tech_enterprise"}}};
   if (auto v = lookup(kWords, s)) return v;
+  // "市级智能工厂", "国家级专精特新小巨人企业": the level belongs in 级别, the type follows it.
+  for (std::string_view level : {"国家级", "省级", "市级", "区级", "县级", "重庆市"})
+    if (s.rfind(level, 0) == 0)
+      if (auto v = lookup(kWords, s.substr(level.size()))) return v;
   issues.push_back(make(text, "cert_type.unknown",
       fmt::format("认定类型“{}”无法识别：可用 科技型中小企业、创新型中小企业、专精特新中小企业、专精特新“小巨人”企业、"
                   "制造业单项冠军、高新技术企业、链主企业、智能工厂、数字化车间、绿色工厂。"

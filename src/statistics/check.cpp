@@ -99,11 +99,16 @@ CheckLine reproduce(const PublishedFigure& p, const Bulletin& b) {
     if (!inputs.empty()) inputs += "；";
     inputs += fmt::format("{} = {} {}", in.name, in.value, in.unit);
   }
-  l.arithmetic = fmt::format("{}：{}{}= {} {}；{}", f->formula, inputs, inputs.empty() ? "" : " → ",
-                             num(v, p.decimals + 4), p.unit, pub);
+  int shown = f->decimals == 0 && *k == 1.0 ? 0 : p.decimals + 4;
+  l.arithmetic = fmt::format("{}：{}{}= {} {}；{}", f->formula, inputs, inputs.empty() ? "" : " → ", num(v, shown),
+                             p.unit, pub);
   bool ok = r.contains(v) || (p.bound == Bound::About && std::fabs(v - r.hi) < 1e-9);
   l.verdict = ok ? Verdict::Pass : Verdict::Fail;
-  l.message = ok ? fmt::format("数据复现公布值（{} 舍入为 {}） / reproduced", num(v, p.decimals + 2), num(v, p.decimals))
+  std::string why = p.bound == Bound::AtLeast  ? fmt::format("{} ≥ {}", num(v, p.decimals + 2), p.printed)
+                    : p.bound == Bound::AtMost ? fmt::format("{} ≤ {}", num(v, p.decimals + 2), p.printed)
+                    : p.bound == Bound::Exact  ? fmt::format("{} = {}", num(v, shown), p.printed)
+                                               : fmt::format("{} 舍入为 {}", num(v, p.decimals + 2), num(v, p.decimals));
+  l.message = ok ? fmt::format("数据复现公布值（{}） / reproduced", why)
                  : fmt::format("数据不能复现公布值：计算得 {} {}，不在 {} 内 / not reproduced", num(v, p.decimals + 2),
                                p.unit, range_text(r, p.decimals + 1));
   return l;

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 #include <xlsxwriter.h>
 
+#include <malloc.h>
+
 #include <chrono>
 #include <fstream>
 
@@ -15,9 +17,13 @@
 namespace mujun::readers {
 namespace {
 
-// Resets the peak (VmHWM) to the current RSS (Linux ≥ 4.0: "5" to /proc/self/clear_refs), so
-// that the writing phase before does not hide the reader's peak.
-void reset_peak() { std::ofstream("/proc/self/clear_refs") << "5"; }
+// Returns free heap to the system (so memory freed by earlier tests cannot be reused unseen) and
+// resets the peak (VmHWM) to the current RSS (Linux ≥ 4.0: "5" to /proc/self/clear_refs), so that
+// the writing phase before does not hide the reader's peak.
+void reset_peak() {
+  malloc_trim(0);
+  std::ofstream("/proc/self/clear_refs") << "5";
+}
 
 long vm_hwm_kib() {
   std::ifstream in("/proc/self/status");

@@ -1,6 +1,7 @@
-// GB/T 4754-2017 table and code validation. Expected names/counts: data-standards.md §2 (20 门类,
-// 97 大类; manufacturing 31/179/609 verified) and the class names of ramwin/china-public-data
-// 国民经济行业分类_2017.json (commit e13a003).
+// GB/T 4754-2017 table and code validation. Expected counts: data-standards.md §2.1 (20 门类, 97 大类,
+// 473 中类, 1381 小类 in both machine-readable sources; manufacturing 31/179/609 verified). Expected
+// names: ramwin/china-public-data 国民经济行业分类_2017.json (commit e13a003), except the hand fixes
+// listed in data/README.md (37, 194, 7517 …).
 #include <gtest/gtest.h>
 
 #include "standards/industry.h"
@@ -26,16 +27,38 @@ bool has(const IndustryCodeResult& r, std::string_view code, Severity sev) {
 }  // namespace
 
 TEST(Industry, ShippedTableCounts) {
+  // The whole standard: 20 门类, 97 大类, 473 中类, 1381 小类 (data-standards.md §2.1).
   EXPECT_EQ(table().count(IndustryLevel::Section), 20u);
   EXPECT_EQ(table().count(IndustryLevel::Division), 97u);
-  // Manufacturing (C 13–43) is complete: 31 大类, 609 小类 (data-standards.md §2.1).
+  EXPECT_EQ(table().count(IndustryLevel::Group), 473u);
+  EXPECT_EQ(table().count(IndustryLevel::Class), 1381u);
+  // Manufacturing (C 13–43): 31 大类 (data-standards.md §2.1).
   int c_div = 0;
   for (int d = 13; d <= 43; ++d) c_div += table().find(std::to_string(d)) ? 1 : 0;
   EXPECT_EQ(c_div, 31);
+  // Every one of the 97 divisions now lists its classes (no "class_unverified" division left).
+  for (int d = 1; d <= 97; ++d) {
+    std::string div = (d < 10 ? "0" : "") + std::to_string(d);
+    if (table().find(div)) EXPECT_TRUE(table().division_has_classes(div)) << div;
+  }
   EXPECT_EQ(table().find("C")->name_zh, "制造业");
   EXPECT_EQ(table().find("37")->name_zh, "铁路、船舶、航空航天和其他运输设备制造业");  // fixed truncation
   EXPECT_EQ(table().find("0610")->name_zh, "烟煤和无烟煤开采洗选");
   EXPECT_EQ(table().find("4415")->name_zh, "风力发电");
+  // 门类 F–T names, formerly recalled, now read from the source JSON.
+  EXPECT_EQ(table().find("F")->name_zh, "批发和零售业");
+  EXPECT_EQ(table().find("I")->name_zh, "信息传输、软件和信息技术服务业");
+  EXPECT_EQ(table().find("S")->name_zh, "公共管理、社会保障和社会组织");
+  EXPECT_EQ(table().find("T")->section, 'T');
+  EXPECT_EQ(table().find("9700")->name_zh, "国际组织");
+  // Service classes of divisions 48–97, first and last of a few divisions.
+  EXPECT_EQ(table().find("4811")->name_zh, "铁路工程建筑");
+  EXPECT_EQ(table().find("5299")->name_zh, "其他未列明零售业");
+  EXPECT_EQ(table().find("7320")->name_zh, "工程和技术研究和试验发展");
+  EXPECT_EQ(table().find("9620")->name_zh, "村民自治组织");
+  // Hand fixes (data/README.md): mixed-width parentheses in the source.
+  EXPECT_EQ(table().find("7517")->name_zh, "三维（3D）打印技术推广服务");
+  EXPECT_EQ(table().find("194")->name_zh, "羽毛（绒）加工及制品制造");
 }
 
 TEST(Industry, ValidClassesBareAndPrefixed) {
@@ -82,10 +105,31 @@ TEST(Industry, ErrorsAndWarnings) {
   auto m = validate_industry_code("B3612", table());
   ASSERT_TRUE(m.ok());
   EXPECT_TRUE(has(m, "industry.section_mismatch", Severity::Warning));
-  // Division 65 (软件和信息技术服务业) is listed but its classes are not: accepted, unverified.
+  // Division 65 is now complete: 6513 is a checked class, 6514 does not exist (65 has 6511–6513, 6519).
   auto v = validate_industry_code("6513", table());
   ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v.name_zh, "应用软件开发");
+  EXPECT_TRUE(v.issues.empty());
+  auto x = validate_industry_code("6514", table());
+  EXPECT_FALSE(x.ok());
+  EXPECT_TRUE(has(x, "industry.unknown", Severity::Error));
+}
+
+TEST(Industry, PartialTableAcceptsUnlistedClassesWithWarning) {
+  // A user-supplied table that lists division 65 without its classes: any 4-digit code of 65 is
+  // accepted unverified; a division absent from the table is unknown.
+  Issues issues;
+  auto t = IndustryTable::parse_csv(
+      "level,section,division,group,class,code,name_zh\n"
+      "section,I,,,,I,信息传输、软件和信息技术服务业\n"
+      "division,I,65,,,65,软件和信息技术服务业\n",
+      "partial.csv", issues);
+  ASSERT_TRUE(issues.empty());
+  auto v = validate_industry_code("6513", t);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(*v.code, "6513");
   EXPECT_TRUE(has(v, "industry.class_unverified", Severity::Warning));
+  EXPECT_TRUE(has(validate_industry_code("6613", t), "industry.unknown", Severity::Error));
 }
 
 TEST(Industry, TableRowsAreChecked) {

@@ -131,7 +131,9 @@ void render_import_text(std::ostream& out, const std::vector<ingest::FileReport>
     render_groups(out, warns, examples);
   }
   out << "\n";
-  if (ingest::import_failed(reports, partial)) {
+  int written_files = 0;
+  for (auto& r : reports) written_files += r.written;
+  if (ingest::import_failed(reports, partial) && written_files == 0) {
     out << "结果：未写入任何数据（默认全部成功才导入）。修正上面的错误后重新导入，或用 --partial 只导入有效行；"
            "用 --rejects 文件.xlsx 导出被拒绝的行。\n"
            "result: nothing was written (all-or-nothing). Fix the errors and import again, or use --partial; "
@@ -142,6 +144,11 @@ void render_import_text(std::ostream& out, const std::vector<ingest::FileReport>
     out << fmt::format("结果：已导入 {} 个文件，{} 行；{} 行被拒绝{}。\nresult: {} file(s) imported, {} rows accepted, {} rejected.\n",
                        written, accepted, rejected, rejected ? "（见上，可用 --rejects 导出）" : "", written, accepted,
                        rejected);
+    int unreadable = 0;
+    for (auto& r : reports) unreadable += r.file_error;
+    if (unreadable)
+      out << fmt::format("注意：{} 个文件无法读取或无法识别，未导入（见上面的错误）。\nnote: {} file(s) could not be read "
+                         "or mapped and were skipped.\n", unreadable, unreadable);
   }
 }
 

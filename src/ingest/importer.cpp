@@ -393,9 +393,11 @@ std::vector<FileReport> import_files(store::Store& st, const std::vector<std::st
     if (!w.report.file_error) report_conflicts(st, w);
   }
   std::vector<FileReport> reports;
+  // All-or-nothing: one bad row or unreadable file and nothing is written. With --partial the
+  // valid rows of the readable files are written; unreadable files are reported and skipped.
   bool failed = false;
-  for (auto& w : work) failed = failed || w.report.file_error || (!opt.partial && w.report.rows_rejected > 0);
-  if (!failed) {
+  for (auto& w : work) failed = failed || w.report.file_error || w.report.rows_rejected > 0;
+  if (!failed || opt.partial) {
     std::vector<const store::BatchWrite*> to_write;
     std::vector<FileWork*> owners;
     for (auto& w : work) {

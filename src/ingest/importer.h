@@ -25,7 +25,8 @@ struct ImportOptions {
   /// Period of the values; 0 = from a year column, a "2024年" header, or a year in the file name
   /// (in that order; the report says which). A file whose year cannot be told is rejected.
   int year = 0;
-  /// Import the valid rows even when some rows are rejected.
+  /// Import the valid rows even when some rows are rejected; files that cannot be read or mapped at
+  /// all are reported and skipped while the others are imported.
   bool partial = false;
   /// Also import hidden sheets (skipped by default: agencies hide notes and working sheets there).
   bool include_hidden = false;
@@ -42,8 +43,8 @@ const std::vector<std::string>& known_sources();
 std::vector<FileReport> import_files(store::Store& store, const std::vector<std::string>& files,
                                      const ImportOptions& options);
 
-/// True when the reports say the command should exit 1 (a file error, or rejected rows without
-/// --partial).
+/// True when the reports say the command should exit 1: a file could not be read or mapped (with
+/// --partial the other files were still imported), or rows were rejected without --partial.
 bool import_failed(const std::vector<FileReport>& reports, bool partial);
 
 }  // namespace mujun::ingest

@@ -21,15 +21,17 @@ int rank(State s) {
   switch (s) {
     case State::Met: return 0;
     case State::Manual: return 1;
-    case State::Unknown: return 2;
-    case State::Unmet: return 3;
+    case State::Unknown:
+    case State::Unmet: return 2;  // ordered together by closeness
     default: return 4;
   }
 }
 std::string reason(const ConditionResult& c) {
   std::string s = c.label;
-  if (c.actual && c.threshold)
-    s += fmt::format("：实际 {}，要求 {} {}", format_value(*c.actual, c.unit), c.op, format_value(*c.threshold, c.unit));
+  if (c.actual && c.threshold) {
+    int dec = format_value(*c.actual, c.unit) == format_value(*c.threshold, c.unit) ? 4 : 2;
+    s += fmt::format("：实际 {}，要求 {} {}", format_value(*c.actual, c.unit, dec), c.op, format_value(*c.threshold, c.unit));
+  }
   if (!c.period.empty()) s += fmt::format("（{}）", c.period);
   if (!c.gap.empty()) s += "；" + c.gap;
   return s;

@@ -55,8 +55,8 @@ struct Pipeline {
 int days_between(const Date& a, const Date& b);
 
 /// `verdicts[i]` are judge_all(sets, profiles[i], …). Candidates of a tier are enterprises without a
-/// valid certificate of it and with a state other than not applicable, ordered met, manual,
-/// unknown, unmet, then by closeness, then USCC. Expiring: certificates with expiry in
+/// valid certificate of it and with a state other than not applicable, ordered met, manual, then
+/// unknown and unmet together by closeness (TierVerdict::closeness), then USCC. Expiring: certificates with expiry in
 /// (date, date + 1 year].
 Pipeline build_pipeline(const std::vector<EnterpriseProfile>& profiles,
                         const std::vector<std::vector<TierVerdict>>& verdicts,

@@ -49,9 +49,9 @@ std::string quantity_label(const Quantity& q, int y) {
   return m;
 }
 
-std::string format_value(double v, const std::string& unit) {
+std::string format_value(double v, const std::string& unit, int decimals) {
   double shown = unit == "%" ? v * 100 : v;
-  std::string s = fmt::format("{:.2f}", shown);
+  std::string s = fmt::format("{:.{}f}", shown, decimals);
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   if (s == "-0") s = "0";

@@ -50,8 +50,8 @@ struct Lever {
 std::optional<Lever> lever(const Quantity& q, const EnterpriseProfile& p, double target);
 
 /// Value for display: unit "%" shows a fraction ×100 with up to 2 decimals ("2.1%"), other units
-/// show up to 2 decimals without trailing zeros ("136 万元").
-std::string format_value(double v, const std::string& unit);
+/// show up to 2 decimals without trailing zeros ("136 万元"); `decimals` overrides the 2.
+std::string format_value(double v, const std::string& unit, int decimals = 2);
 
 /// a ≥ b with a relative tolerance of 1e-9 (band edges "含" survive binary rounding of sums).
 bool ge(double a, double b);

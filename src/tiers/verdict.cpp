@@ -309,6 +309,8 @@ struct Judge {
 };
 
 State combine(const std::vector<ConditionResult>& rs) {
+  if (std::all_of(rs.begin(), rs.end(), [](auto& r) { return r.state == State::NotApplicable; }))
+    return State::NotApplicable;
   bool unknown = false, manual = false;
   for (auto& r : rs) {
     if (r.state == State::Unmet) return State::Unmet;
@@ -348,7 +350,7 @@ TierVerdict judge(const RuleSet& rules, const EnterpriseProfile& p, const Date& 
     miss.insert(c.missing.begin(), c.missing.end());
     switch (c.state) {
       case State::Unmet: v.closeness += 1 + c.shortfall; break;
-      case State::Unknown: v.closeness += 0.5; break;
+      case State::Unknown: v.closeness += std::min(1.0, 0.3 + 0.1 * static_cast<double>(c.missing.size())); break;
       case State::Manual: v.closeness += 0.1; break;
       default: break;
     }

@@ -53,7 +53,9 @@ struct TierVerdict {
   std::vector<std::string> cannot_judge;
   bool holds_valid = false;         ///< holds a valid certificate of this tier at the date
   std::optional<Certificate> certificate;
-  double closeness = 0;             ///< 0 = met; larger = further (unmet counts 1 + shortfall)
+  /// 0 = met; larger = further: each unmet condition counts 1 + shortfall, each unknown one
+  /// 0.3 + 0.1 per missing input (at most 1), each manual one 0.1.
+  double closeness = 0;
 };
 
 /// The certificate's expiry: `expires` when given, else issued + validity_years − 1 day when both

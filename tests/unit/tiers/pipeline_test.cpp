@@ -90,3 +90,28 @@ annual_increment = { "2024" = 75 }
 
 }  // namespace
 }  // namespace mujun::tiers::test
+
+namespace mujun::tiers::test {
+namespace {
+TEST(ChainLeader, ListTagOnlyFromTheList) {
+  const auto& r = rules("chain_leader-list.toml");
+  auto p = profile();
+  auto v = judge(r, p, D("2024-12-31"), false);
+  EXPECT_EQ(v.conditions.at(0).state, State::NotApplicable);
+  EXPECT_EQ(v.state, State::NotApplicable);
+  p.certificates.push_back({"chain_leader", "municipal", "L-1", "2023-01-01", ""});
+  EXPECT_EQ(judge(r, p, D("2024-12-31"), false).state, State::Met);
+}
+}  // namespace
+}  // namespace mujun::tiers::test
+
+namespace mujun::tiers::test {
+namespace {
+TEST(ChainLeader, JudgeAllNonHolderIsNotApplicable) {
+  auto p = profile();
+  p.certificates.push_back({"high_tech_enterprise", "national", "GR1", "2023-01-01", "2025-12-31"});
+  for (auto& v : judge_all(all_rules(), p, Assessment{D("2024-12-31"), std::nullopt}))
+    if (v.tier == "chain_leader") EXPECT_EQ(v.state, State::NotApplicable);
+}
+}  // namespace
+}  // namespace mujun::tiers::test

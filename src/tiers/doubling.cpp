@@ -55,7 +55,8 @@ std::vector<DoublingProgress> doubling_progress(const std::vector<DoublingTarget
                                                 const std::map<std::string, int>& validity) {
   std::vector<DoublingProgress> out;
   for (auto& t : targets) {
-    DoublingProgress g{t.tier, t.area, date.y};
+    DoublingProgress g;
+    g.tier = t.tier, g.area = t.area, g.year = date.y;
     int vy = validity.count(t.tier) ? validity.at(t.tier) : 0;
     for (auto& p : profiles) {
       bool counted = false, fresh = false;

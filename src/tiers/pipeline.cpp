@@ -53,7 +53,9 @@ Pipeline build_pipeline(const std::vector<EnterpriseProfile>& profiles,
     for (auto& v : verdicts[i]) {
       if (!idx.count(v.tier)) {
         idx[v.tier] = pl.counts.size();
-        pl.counts.push_back({v.tier, tier_label(v.tier)});
+        TierCount tc;
+        tc.tier = v.tier, tc.label = tier_label(v.tier);
+        pl.counts.push_back(tc);
       }
       TierCount& c = pl.counts[idx[v.tier]];
       if (!v.version.empty()) versions[v.tier][v.version]++;
@@ -69,7 +71,9 @@ Pipeline build_pipeline(const std::vector<EnterpriseProfile>& profiles,
         if (v.state == State::Unknown) c.holders_unknown++;
         if (v.state == State::Unmet) {
           c.holders_unmet++;
-          FlaggedHolder f{profiles[i].uscc, profiles[i].name, v.tier, v.certificate ? v.certificate->number : ""};
+          FlaggedHolder f;
+          f.uscc = profiles[i].uscc, f.name = profiles[i].name, f.tier = v.tier;
+          f.number = v.certificate ? v.certificate->number : "";
           for (auto& cr : v.conditions)
             if (cr.state == State::Unmet) f.reasons.push_back(reason(cr));
           pl.flagged.push_back(std::move(f));
@@ -77,7 +81,8 @@ Pipeline build_pipeline(const std::vector<EnterpriseProfile>& profiles,
         continue;
       }
       if (v.state == State::NotApplicable) continue;
-      Candidate cand{profiles[i].uscc, profiles[i].name, v.state, v.closeness};
+      Candidate cand;
+      cand.uscc = profiles[i].uscc, cand.name = profiles[i].name, cand.state = v.state, cand.closeness = v.closeness;
       for (auto& cr : v.conditions)
         if (cr.state == State::Unmet) cand.gaps.push_back(reason(cr));
       cand.missing = v.missing;

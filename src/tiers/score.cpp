@@ -52,7 +52,9 @@ ScoreResult score(const ScoreTable& t, const EnterpriseProfile& p) {
   std::vector<std::vector<Step>> choices(t.indicators.size());
   for (std::size_t k = 0; k < t.indicators.size(); ++k) {
     const Indicator& ind = t.indicators[k];
-    IndicatorScore s{ind.id, ind.label, ind.group, ind.confidence, ind.note, ind.max};
+    IndicatorScore s;
+    s.id = ind.id, s.label = ind.label, s.group = ind.group, s.confidence = ind.confidence;
+    s.note = ind.note, s.max = ind.max;
     s.manual = ind.manual;
     if (ind.manual) {
       s.lo = ind.min_points;
@@ -109,7 +111,8 @@ ScoreResult score(const ScoreTable& t, const EnterpriseProfile& p) {
   }
   r.lo = r.hi = 0;
   for (auto& g : t.groups) {
-    GroupScore gs{g.id, g.label, g.max, g.minimum};
+    GroupScore gs;
+    gs.id = g.id, gs.label = g.label, gs.max = g.max, gs.minimum = g.minimum;
     for (auto& s : r.indicators)
       if (s.group == g.id) gs.lo += s.lo, gs.hi += s.hi;
     gs.lo = std::min(gs.lo, g.max), gs.hi = std::min(gs.hi, g.max);  // section caps (高新 知识产权 ≤ 30)

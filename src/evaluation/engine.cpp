@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -177,6 +179,35 @@ char adjust(const Scheme& s, const Frame& f, int ci, std::size_t i, EvaluationRe
   return forced;
 }
 
+/// Township index of every enterprise (equal Frame::township text → equal index).
+std::vector<std::uint32_t> township_ids(const Frame& f) {
+  std::unordered_map<std::string_view, std::uint32_t> ids;
+  std::vector<std::uint32_t> out(f.size());
+  for (std::size_t i = 0; i < f.size(); ++i)
+    out[i] = ids.try_emplace(f.township[i], static_cast<std::uint32_t>(ids.size())).first->second;
+  return out;
+}
+
+/// Classes of the sorted quota pool `pool`: one pool, or one per township (Classification::pool),
+/// each keeping the pool's order. Returns the seats (or threshold counts) summed over the pools.
+std::array<int, 4> classify_pools(const Classification& c, const std::vector<std::size_t>& pool,
+                                  const std::vector<std::uint32_t>& town, EvaluationResult& r) {
+  if (c.pool == Classification::Pool::Cohort) return classify_pool(c, pool, r.total, r.klass, r.class_rule);
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_town;
+  std::vector<std::uint32_t> towns;  // in order of first appearance: deterministic
+  for (std::size_t i : pool) {
+    auto [it, fresh] = by_town.try_emplace(town[i]);
+    if (fresh) towns.push_back(town[i]);
+    it->second.push_back(i);
+  }
+  std::array<int, 4> sum{};
+  for (std::uint32_t t : towns) {
+    auto seats = classify_pool(c, by_town[t], r.total, r.klass, r.class_rule);
+    for (int k = 0; k < 4; ++k) sum[k] += seats[k];
+  }
+  return sum;
+}
+
 }  // namespace
 
 bool certificate_valid_in(const Certificate& c, int year) {
@@ -211,6 +242,9 @@ EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous
   r.cohorts.resize(s.cohorts.size());
   const std::vector<std::uint32_t> uscc_rank = uscc_ranks(f.uscc);
   std::vector<std::uint8_t> vetoed_mark(n, 0);
+  std::vector<std::uint32_t> town;
+  for (const auto& co : s.cohorts)
+    if (co.classification.pool == Classification::Pool::Township && town.empty()) town = township_ids(f);
 
   for (std::size_t ci = 0; ci < s.cohorts.size(); ++ci) {
     const int c = static_cast<int>(ci);
@@ -238,7 +272,7 @@ EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous
     for (std::size_t i : members)
       if (cur.special[i] < 0 && !vetoed_mark[i]) pool.push_back(i);
     out.pool = static_cast<int>(pool.size());
-    out.seats = classify_pool(s.cohorts[ci].classification, pool, r.total, r.klass, r.class_rule);
+    out.seats = classify_pools(s.cohorts[ci].classification, pool, town, r);
     for (auto [i, k] : vetoed) {  // a veto also overrides class T
       r.klass[i] = k;
       r.class_rule[i] = ClassRule::Veto;

@@ -30,7 +30,8 @@ struct CohortOutcome {
   int pool = 0;     ///< quota pool N: members − special − vetoed
   int special = 0;  ///< class T (免评 / 暂缓)
   int vetoed = 0;   ///< forced by a veto
-  std::array<int, 4> seats{};  ///< quota seats A..D for N (before ties), or threshold counts
+  std::array<int, 4> seats{};  ///< quota seats A..D for N (before ties; summed over the townships when the
+                               ///< cohort pools by township), or threshold counts
   std::array<int, 5> counts{}; ///< final counts A, B, C, D, T
   /// Parallel to Cohort::indicators. `benchmark` is B for ratio methods (NaN when unusable);
   /// `low`/`high` the min and max used by min–max; `average_points` the cohort average points used

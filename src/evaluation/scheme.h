@@ -114,6 +114,14 @@ struct Classification {
   std::array<std::int64_t, 4> share_micros{200000, 400000, 350000, 50000};  ///< A B C D, 1e-6 units
   std::array<double, 3> thresholds{0, 0, 0};  ///< A B C minimum totals (Threshold)
   std::optional<double> a_min_total;          ///< Quota: an A seat needs total ≥ this, else B
+  /// Which firms share one set of quota seats (TOML key `pool`).
+  enum class Pool {
+    Cohort,    ///< "cohort" (default): the whole cohort is one pool
+    Township,  ///< "township": quotas within each 镇街 of the cohort (Frame::township; firms with an
+               ///< unknown township form one pool of their own). Ranks stay cohort-wide. For a
+               ///< province or county that allots class quotas per township (per-township 名额).
+  };
+  Pool pool = Pool::Cohort;
   int line = 0;
 };
 

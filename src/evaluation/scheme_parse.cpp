@@ -221,7 +221,7 @@ void read_indicators(Reader& r, const toml::table& root, Scheme& s) {
 
 Classification read_classification(Reader& r, const toml::table& t, const std::string& where, Classification c) {
   c.line = line_of(t);
-  r.check_keys(t, where, {"method", "shares", "thresholds", "a_min_total"});
+  r.check_keys(t, where, {"method", "shares", "thresholds", "a_min_total", "pool"});
   if (const toml::node* m = t.get("method"))
     pick<Classification::Method>(r, m->value_or(std::string()), line_of(*m), where + ".method",
                                  {{"quota", Classification::Method::Quota},
@@ -250,6 +250,10 @@ Classification read_classification(Reader& r, const toml::table& t, const std::s
           "method = \"threshold\" 需要 thresholds = { A, B, C } / threshold classification needs thresholds");
   }
   c.a_min_total = r.num(t, "a_min_total", where, false);
+  if (const toml::node* p = t.get("pool"))
+    pick<Classification::Pool>(r, p->value_or(std::string()), line_of(*p), where + ".pool",
+                               {{"cohort", Classification::Pool::Cohort},
+                                {"township", Classification::Pool::Township}}, c.pool);
   return c;
 }
 

@@ -1,0 +1,48 @@
+// mujun-bench evaluate: snapshot from SQLite, then the pure evaluation of the in-memory snapshot.
+#include <chrono>
+#include <fstream>
+
+#include "evaluation/engine.h"
+#include "measure.h"
+#include "steps.h"
+#include "store/store.h"
+
+namespace mujun::bench {
+
+int step_evaluate(const std::string& db, const std::string& scheme_path, int year, int repeat,
+                  const std::string& classes_out) {
+  const evaluation::Scheme scheme = evaluation::load_scheme(scheme_path);
+  auto store = store::open_sqlite(db);
+  std::vector<double> snap_runs, eval_runs, both_runs;
+  Frame frame;
+  for (int r = 0; r < repeat; ++r) {
+    auto t0 = std::chrono::steady_clock::now();
+    frame = store->snapshot(year);
+    snap_runs.push_back(seconds_since(t0));
+  }
+  evaluation::EvaluationResult result;
+  for (int r = 0; r < repeat; ++r) {
+    auto t0 = std::chrono::steady_clock::now();
+    result = evaluation::evaluate(scheme, frame);
+    eval_runs.push_back(seconds_since(t0));
+  }
+  for (int r = 0; r < repeat; ++r) both_runs.push_back(snap_runs[r] + eval_runs[r]);
+  std::array<int, 5> counts{};
+  for (const auto& c : result.cohorts)
+    for (int k = 0; k < 5; ++k) counts[k] += c.counts[k];
+  const std::string extra = fmt::format(R"(, "enterprises": {}, "evaluated": {}, "A": {}, "B": {}, "C": {}, "D": {}, "T": {})",
+                                        frame.size(), result.order.size(), counts[0], counts[1], counts[2], counts[3],
+                                        counts[4]);
+  report("snapshot_sqlite", snap_runs, fmt::format(R"(, "enterprises": {})", frame.size()));
+  report("evaluate_memory", eval_runs, extra);
+  report("evaluate_from_sqlite", both_runs, extra);
+  if (!classes_out.empty()) {
+    std::ofstream out(classes_out, std::ios::binary);
+    out << "uscc,class\n";
+    for (std::size_t i = 0; i < frame.size(); ++i)
+      if (result.klass[i]) out << frame.uscc[i] << ',' << result.klass[i] << '\n';
+  }
+  return 0;
+}
+
+}  // namespace mujun::bench

@@ -1,0 +1,30 @@
+"""Shared helpers of the peer scripts: timing, peak memory, result lines like mujun-bench's."""
+import json
+import resource
+import statistics
+import sys
+import time
+
+
+def peak_rss_mib():
+    """Peak resident set of this process (and waited-for children are not included), MiB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def report(step, runs, **extra):
+    """Prints one JSON line: step, median seconds, every run, peak RSS, extra members."""
+    line = {"step": step, "seconds": round(statistics.median(runs), 6), "runs": [round(r, 6) for r in runs],
+            "peak_rss_mib": round(peak_rss_mib(), 1)}
+    line.update(extra)
+    print(json.dumps(line, ensure_ascii=False))
+    sys.stdout.flush()
+
+
+def timed(fn, repeat):
+    """Runs fn() `repeat` times; returns (last result, list of seconds)."""
+    runs, out = [], None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        runs.append(time.perf_counter() - t0)
+    return out, runs

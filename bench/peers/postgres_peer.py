@@ -1,0 +1,79 @@
+"""PostgreSQL 15 peer: a private cluster on 127.0.0.1, firm.csv loaded with COPY, evaluate.sql timed.
+
+usage: postgres_peer.py FIRM.csv WORKDIR PORT REPEAT CLASSES_OUT.csv
+
+Runs initdb/pg_ctl from /usr/lib/postgresql/15/bin as the "postgres" user when started as root (root
+cannot run postgres), in WORKDIR (created, owned by that user), listening on 127.0.0.1:PORT only, and
+stops the cluster at the end, also on failure. Settings: shared_buffers 2GB, work_mem 512MB (window
+sorts of 1,000,000 rows stay in memory), everything else default (parallel workers 2, JIT on).
+The evaluation time is psql's \\timing of the CREATE TEMP TABLE statement (server-side execution plus
+the round trip). Peak memory: VmHWM of the session's backend process, read by pg_read_file.
+"""
+import os
+import pwd
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+from common import report
+
+BIN = "/usr/lib/postgresql/15/bin"
+
+
+def as_pg(args, **kw):
+    """Runs args as the postgres user when we are root."""
+    if os.geteuid() == 0:
+        args = ["runuser", "-u", "postgres", "--"] + args
+    return subprocess.run(args, check=True, text=True, capture_output=True, **kw)
+
+
+def main(firm_csv, work, port, repeat, out):
+    work = os.path.abspath(work)
+    data, sock = os.path.join(work, "data"), os.path.join(work, "sock")
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(sock)
+    if os.geteuid() == 0:
+        pw = pwd.getpwnam("postgres")
+        for p in (work, sock):
+            os.chown(p, pw.pw_uid, pw.pw_gid)
+    as_pg([f"{BIN}/initdb", "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"])
+    opts = f"-p {port} -k {sock} -c listen_addresses=127.0.0.1 -c shared_buffers=2GB -c work_mem=512MB -c fsync=off"
+    as_pg([f"{BIN}/pg_ctl", "-D", data, "-l", os.path.join(work, "log"), "-w", "-o", opts, "start"])
+    try:
+        psql = [f"{BIN}/psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres",
+                "-d", "postgres"]
+        cols = ("uscc text PRIMARY KEY, township text, above_scale integer, owned_m2 float8, leased_m2 float8, "
+                "land_m2 float8, tax_paid float8, gross_output float8, main_revenue float8, value_added float8, "
+                "rd_expense float8, energy_tce float8, employees_avg float8")
+        t0 = time.perf_counter()
+        as_pg(psql, input=f"CREATE TABLE firm ({cols});\n\\copy firm FROM '{os.path.abspath(firm_csv)}' CSV HEADER\n"
+                          "VACUUM ANALYZE firm;\n")
+        report("peer_load_postgres", [time.perf_counter() - t0])
+        sql = open(os.path.join(os.path.dirname(__file__), "evaluate.sql"), encoding="utf-8").read()
+        sql = sql.replace("DROP TABLE IF EXISTS cls;\n", "")
+        res_file = os.path.join(work, "cls.csv")
+        script = "SELECT 1;\n"  # warm the session
+        for _ in range(repeat):
+            script += "\\timing off\nDROP TABLE IF EXISTS cls;\n\\timing on\n" + sql + "\\timing off\n"
+        script += ("\\pset tuples_only on\n\\pset format unaligned\n"
+                   "SELECT 'VmHWM ' || substring(pg_read_file('/proc/' || pg_backend_pid() || '/status') "
+                   "from 'VmHWM:\\s+(\\d+) kB');\n"
+                   f"\\copy (SELECT uscc, class FROM cls ORDER BY uscc) TO '{res_file}' CSV HEADER\n"
+                   "SELECT 'N ' || count(*) FROM cls;\n")
+        r = as_pg(psql, input=script)
+        runs = [float(m) / 1000.0 for m in re.findall(r"Time: ([0-9.]+) ms", r.stdout)]
+        hwm = re.search(r"VmHWM (\d+)", r.stdout)
+        n = re.search(r"N (\d+)", r.stdout)
+        version = as_pg(psql + ["-t", "-A", "-c", "SHOW server_version"]).stdout.strip()
+        report("peer_evaluate_postgres", runs, evaluated=int(n.group(1)) if n else 0, postgres=version,
+               backend_peak_rss_mib=round(int(hwm.group(1)) / 1024.0, 1) if hwm else None)
+        shutil.copyfile(res_file, out)
+    finally:
+        as_pg([f"{BIN}/pg_ctl", "-D", data, "-m", "fast", "-w", "stop"])
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])

@@ -1,0 +1,175 @@
+"""Builds the tables of docs/PERFORMANCE.md from scripts/bench's results.jsonl (and kernels.json).
+
+usage: report.py RESULTS.jsonl [KERNELS.json] > results.md
+Times are medians of the runs; a ratio is peer median / mujun median (how many times faster mujun
+is). A peer whose check failed (different classes, rows or sums) gets no ratio: "check failed".
+Exit 1 when a check failed.
+"""
+import json
+import os
+import sys
+from collections import defaultdict
+
+lines = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+kernels = sys.argv[2] if len(sys.argv) > 2 else ""
+by = defaultdict(dict)  # size → step → line
+machine, loads = {}, []
+for l in lines:
+    if l["step"] == "machine":
+        machine = l
+    elif l["step"] == "load":
+        loads.append(l)
+    else:
+        by[l["size"]][l["step"]] = l
+sizes = sorted(by)
+failed = False
+
+
+def sec(v):
+    if v is None:
+        return "—"
+    return f"{v * 1000:.1f} ms" if v < 1 else f"{v:.2f} s"
+
+
+def get(n, step, key="seconds"):
+    return by[n].get(step, {}).get(key)
+
+
+def ratio(peer, mine):
+    return f"{peer / mine:.1f}×" if peer and mine else "—"
+
+
+def checked(n, name):
+    global failed
+    c = by[n].get("check_" + name)
+    if c is None:
+        return False
+    if c["mismatches"] != 0:
+        failed = True
+    return c["mismatches"] == 0
+
+
+def fmt_n(n):
+    return f"{n:,}"
+
+
+out = []
+p = out.append
+p(f"Machine: {machine.get('cpu', '?')}, {machine.get('cores', '?')} cores, {machine.get('mem_gib', '?')} GiB, "
+  f"Linux {machine.get('kernel', '?')}; run {machine.get('date', '?')} at commit {machine.get('commit', '?')}.")
+p("Load average (1, 5, 15 min) at the start and end of each size: " +
+  "; ".join(f"{l['when']}: {l['loadavg']}" for l in loads) + ".")
+p("")
+p("### Evaluation: six indicators, four cohorts, cohort-mean benchmarks, quotas within each of 200 townships")
+p("")
+p("| enterprises | mujun (in memory) | mujun from SQLite (snapshot + evaluate) | pandas | mujun faster | "
+  "SQLite SQL | mujun faster | PostgreSQL 15 SQL | mujun faster | classes equal to mujun's |")
+p("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+for n in sizes:
+    m = get(n, "evaluate_memory")
+    cells, ok_all = [], []
+    for peer, step in (("pandas", "peer_evaluate_pandas"), ("sqlite", "peer_evaluate_sqlite"),
+                       ("postgres", "peer_evaluate_postgres")):
+        ok = checked(n, peer)
+        t = get(n, step)
+        ok_all.append(f"{peer} {'yes' if ok else 'NO'} ({by[n].get('check_' + peer, {}).get('firms', 0):,} firms)")
+        cells += [sec(t) if ok else "check failed", ratio(t, m) if ok else "—"]
+    p(f"| {fmt_n(n)} | {sec(m)} | {sec(get(n, 'evaluate_from_sqlite'))} | " + " | ".join(cells) + " | " +
+      ", ".join(ok_all) + " |")
+p("")
+p("Peak memory of the evaluation processes (MiB, whole process): " + "; ".join(
+    f"{fmt_n(n)}: mujun {get(n, 'evaluate_memory', 'peak_rss_mib')}, pandas {get(n, 'peer_evaluate_pandas', 'peak_rss_mib')}, "
+    f"SQLite (python) {get(n, 'peer_evaluate_sqlite', 'peak_rss_mib')}, PostgreSQL backend "
+    f"{get(n, 'peer_evaluate_postgres', 'backend_peak_rss_mib')}" for n in sizes) + ".")
+p("")
+p("### XLSX reading: the statistics bureau's workbook (one sheet, 11 columns)")
+p("")
+p("| enterprises | sheet XML | mujun | MB/s · rows/s | peak MiB | orcus-xlsx -f csv | mujun faster | peak MiB | "
+  "openpyxl read-only | mujun faster | peak MiB | rows and column sum equal |")
+p("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+for n in sizes:
+    r = by[n].get("read_xlsx", {})
+    m = r.get("seconds")
+    oks = []
+    cells = []
+    for peer, step, rss in (("orcus", "peer_read_xlsx_orcus", "orcus_peak_rss_mib"),
+                            ("openpyxl", "peer_read_xlsx_openpyxl", "peak_rss_mib")):
+        q = by[n].get(step, {})
+        ok = bool(q) and q.get("rows") == r.get("rows") and abs(q.get("sum", -1) - r.get("sum", -2)) < 0.5
+        if q and not ok:
+            failed = True
+        oks.append(f"{peer} {'yes' if ok else 'NO'}")
+        cells += [sec(q.get("seconds")) if ok else "check failed", ratio(q.get("seconds"), m) if ok else "—",
+                  str(q.get(rss, "—"))]
+    p(f"| {fmt_n(n)} | {r.get('bytes', 0) / 1e6:.1f} MB | {sec(m)} | {r.get('mb_per_s', 0):.0f} · "
+      f"{r.get('rows_per_s', 0):,.0f} | {r.get('peak_rss_mib')} | " + " | ".join(cells) + " | " + ", ".join(oks) + " |")
+p("")
+p("### CSV reading (GBK), import into SQLite, statistics")
+p("")
+p("| enterprises | tax CSV (GB18030) read | MB/s · rows/s | peak MiB | import 4 CSV files into SQLite | rows/s | "
+  "peak MiB | database | snapshot from SQLite | statistics (bulletin) | peak MiB |")
+p("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for n in sizes:
+    c, i, s = by[n].get("read_csv", {}), by[n].get("import_sqlite", {}), by[n].get("stats_memory", {})
+    p(f"| {fmt_n(n)} | {sec(c.get('seconds'))} | {c.get('mb_per_s', 0):.0f} · {c.get('rows_per_s', 0):,.0f} | "
+      f"{c.get('peak_rss_mib')} | {sec(i.get('seconds'))} ({i.get('rows', 0):,} rows, {i.get('rejected', '?')} rejected) | "
+      f"{i.get('rows_per_s', 0):,.0f} | {i.get('peak_rss_mib')} | {i.get('db_mib', 0):.0f} MiB | "
+      f"{sec(get(n, 'snapshot_sqlite'))} | {sec(s.get('seconds'))} | {s.get('peak_rss_mib')} |")
+p("")
+p("### Growth from 10k to 100k to 1M enterprises (median seconds; factor per ×10 enterprises)")
+p("")
+steps = [("evaluate_memory", "mujun evaluate (memory)"), ("evaluate_from_sqlite", "mujun evaluate from SQLite"),
+         ("snapshot_sqlite", "mujun snapshot from SQLite"), ("read_xlsx", "mujun XLSX read"),
+         ("read_csv", "mujun CSV (GBK) read"), ("import_sqlite", "mujun import into SQLite"),
+         ("stats_memory", "mujun statistics"), ("peer_evaluate_pandas", "pandas evaluate"),
+         ("peer_evaluate_sqlite", "SQLite SQL evaluate"), ("peer_evaluate_postgres", "PostgreSQL SQL evaluate"),
+         ("peer_read_xlsx_orcus", "orcus XLSX read"), ("peer_read_xlsx_openpyxl", "openpyxl XLSX read")]
+p("| step | " + " | ".join(fmt_n(n) for n in sizes) + " | " +
+  " | ".join(f"×{sizes[k + 1] // sizes[k]} → factor" for k in range(len(sizes) - 1)) + " |")
+p("|---|" + "---:|" * (2 * len(sizes) - 1))
+for step, label in steps:
+    v = [get(n, step) for n in sizes]
+    f = [f"{v[k + 1] / v[k]:.1f}" if v[k] and v[k + 1] else "—" for k in range(len(sizes) - 1)]
+    p(f"| {label} | " + " | ".join(sec(x) for x in v) + " | " + " | ".join(f) + " |")
+p("")
+top = max(sizes) if sizes else 0
+if top:
+    p(f"### Targets at {fmt_n(top)} enterprises")
+    p("")
+    p("| target | measured | met |")
+    p("|---|---:|---|")
+    m = get(top, "evaluate_memory")
+    fs = get(top, "evaluate_from_sqlite")
+    def row(label, value, ok):
+        p(f"| {label} | {value} | {'yes' if ok else 'no'} |")
+    row("evaluate ≤ 1 s from an in-memory snapshot", sec(m), m is not None and m <= 1)
+    row("evaluate ≤ 10 s from the SQLite database", sec(fs), fs is not None and fs <= 10)
+    for peer, step, want in (("pandas", "peer_evaluate_pandas", 10), ("PostgreSQL", "peer_evaluate_postgres", 5)):
+        t = get(top, step)
+        row(f"≥ {want}× faster than {peer}", ratio(t, m), bool(t and m and t / m >= want))
+    x = get(top, "read_xlsx")
+    for peer, step, want in (("orcus", "peer_read_xlsx_orcus", 3), ("openpyxl", "peer_read_xlsx_openpyxl", 20)):
+        t = get(top, step)
+        row(f"XLSX reading ≥ {want}× faster than {peer}", ratio(t, x), bool(t and x and t / x >= want))
+    lo = min(sizes)
+    a, b = get(lo, "read_xlsx", "peak_rss_mib"), get(top, "read_xlsx", "peak_rss_mib")
+    row(f"XLSX reading memory independent of rows (peak {fmt_n(lo)} → {fmt_n(top)})", f"{a} → {b} MiB",
+        bool(a and b and b <= a * 1.5 + 8))
+p("")
+if kernels and os.path.exists(kernels):
+    k = json.load(open(kernels, encoding="utf-8"))
+    p("### Google Benchmark kernels (median of the repetitions)")
+    p("")
+    p("| kernel | time | items/s | bytes/s |")
+    p("|---|---:|---:|---:|")
+    for b in k.get("benchmarks", []):
+        if b.get("aggregate_name") != "median":
+            continue
+        unit = {"ms": 1e-3, "us": 1e-6, "ns": 1e-9, "s": 1}[b.get("time_unit", "ns")]
+        ips = b.get("items_per_second")
+        bps = b.get("bytes_per_second")
+        p(f"| {b['run_name']} | {sec(b['real_time'] * unit)} | {f'{ips:,.0f}' if ips else '—'} | "
+          f"{f'{bps / 1e6:,.0f} MB/s' if bps else '—'} |")
+    p("")
+print("\n".join(out))
+sys.exit(1 if failed else 0)

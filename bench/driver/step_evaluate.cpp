@@ -13,29 +13,34 @@ int step_evaluate(const std::string& db, const std::string& scheme_path, int yea
                   const std::string& classes_out) {
   const evaluation::Scheme scheme = evaluation::load_scheme(scheme_path);
   auto store = store::open_sqlite(db);
-  std::vector<double> snap_runs, eval_runs, both_runs;
+  std::vector<double> snap_runs, eval_runs, both_runs, snap_cpu, eval_cpu, both_cpu;
   Frame frame;
   for (int r = 0; r < repeat; ++r) {
-    auto t0 = std::chrono::steady_clock::now();
+    Stopwatch w;
     frame = store->snapshot(year);
-    snap_runs.push_back(seconds_since(t0));
+    snap_runs.push_back(w.wall());
+    snap_cpu.push_back(w.cpu());
   }
   evaluation::EvaluationResult result;
   for (int r = 0; r < repeat; ++r) {
-    auto t0 = std::chrono::steady_clock::now();
+    Stopwatch w;
     result = evaluation::evaluate(scheme, frame);
-    eval_runs.push_back(seconds_since(t0));
+    eval_runs.push_back(w.wall());
+    eval_cpu.push_back(w.cpu());
   }
-  for (int r = 0; r < repeat; ++r) both_runs.push_back(snap_runs[r] + eval_runs[r]);
+  for (int r = 0; r < repeat; ++r) {
+    both_runs.push_back(snap_runs[r] + eval_runs[r]);
+    both_cpu.push_back(snap_cpu[r] + eval_cpu[r]);
+  }
   std::array<int, 5> counts{};
   for (const auto& c : result.cohorts)
     for (int k = 0; k < 5; ++k) counts[k] += c.counts[k];
   const std::string extra = fmt::format(R"(, "enterprises": {}, "evaluated": {}, "A": {}, "B": {}, "C": {}, "D": {}, "T": {})",
                                         frame.size(), result.order.size(), counts[0], counts[1], counts[2], counts[3],
                                         counts[4]);
-  report("snapshot_sqlite", snap_runs, fmt::format(R"(, "enterprises": {})", frame.size()));
-  report("evaluate_memory", eval_runs, extra);
-  report("evaluate_from_sqlite", both_runs, extra);
+  report("snapshot_sqlite", snap_runs, snap_cpu, fmt::format(R"(, "enterprises": {})", frame.size()));
+  report("evaluate_memory", eval_runs, eval_cpu, extra);
+  report("evaluate_from_sqlite", both_runs, both_cpu, extra);
   if (!classes_out.empty()) {
     std::ofstream out(classes_out, std::ios::binary);
     out << "uscc,class\n";

@@ -33,12 +33,12 @@ std::uint64_t sheet_xml_bytes(const std::string& file) {
 }  // namespace
 
 int step_read(const std::string& file, int repeat, int sum_col) {
-  std::vector<double> runs;
+  std::vector<double> runs, cpu;
   long rows = 0, cells = 0;
   double sum = 0;
   std::string format, encoding;
   for (int r = 0; r < repeat; ++r) {
-    auto t0 = std::chrono::steady_clock::now();
+    Stopwatch w;
     auto t = readers::open_table(file);
     rows = cells = 0;
     sum = 0;
@@ -58,11 +58,12 @@ int step_read(const std::string& file, int repeat, int sum_col) {
     }
     format = t->format() == readers::TableFormat::Xlsx ? "xlsx" : "csv";
     encoding = t->encoding();
-    runs.push_back(seconds_since(t0));
+    runs.push_back(w.wall());
+    cpu.push_back(w.cpu());
   }
   const std::uint64_t bytes = format == "xlsx" ? sheet_xml_bytes(file) : std::filesystem::file_size(file);
   const double s = median(runs);
-  report("read_" + format, runs,
+  report("read_" + format, runs, cpu,
          fmt::format(R"(, "file": "{}", "encoding": "{}", "rows": {}, "cells": {}, "sum_col": {}, "sum": {:.2f}, "bytes": {}, "mb_per_s": {:.1f}, "rows_per_s": {:.0f})",
                      std::filesystem::path(file).filename().string(), encoding, rows, cells, sum_col, sum, bytes,
                      bytes / 1e6 / s, rows / s));

@@ -23,15 +23,16 @@ int step_stats(const std::string& db, const std::string& taxonomy_path, int year
   statistics::read_stats_config(ss.str(), taxonomy_path, config);
   auto store = store::open_sqlite(db);
   Frame frame = store->snapshot(year);
-  std::vector<double> runs;
+  std::vector<double> runs, cpu;
   std::size_t figures = 0;
   for (int r = 0; r < repeat; ++r) {
-    auto t0 = std::chrono::steady_clock::now();
+    Stopwatch w;
     statistics::Bulletin b = statistics::compute_bulletin(frame, nullptr, *parsed.taxonomy, config);
-    runs.push_back(seconds_since(t0));
+    runs.push_back(w.wall());
+    cpu.push_back(w.cpu());
     figures = b.figures.size();
   }
-  report("stats_memory", runs, fmt::format(R"(, "enterprises": {}, "figures": {})", frame.size(), figures));
+  report("stats_memory", runs, cpu, fmt::format(R"(, "enterprises": {}, "figures": {})", frame.size(), figures));
   return 0;
 }
 

@@ -11,20 +11,24 @@ def peak_rss_mib():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def report(step, runs, **extra):
-    """Prints one JSON line: step, median seconds, every run, peak RSS, extra members."""
-    line = {"step": step, "seconds": round(statistics.median(runs), 6), "runs": [round(r, 6) for r in runs],
-            "peak_rss_mib": round(peak_rss_mib(), 1)}
+def report(step, runs, cpu=None, **extra):
+    """Prints one JSON line: step, median wall seconds, every run, median CPU seconds (user + system of
+    this process, when given), peak RSS, extra members."""
+    line = {"step": step, "seconds": round(statistics.median(runs), 6), "runs": [round(r, 6) for r in runs]}
+    if cpu:
+        line["cpu_seconds"] = round(statistics.median(cpu), 6)
+    line["peak_rss_mib"] = round(peak_rss_mib(), 1)
     line.update(extra)
     print(json.dumps(line, ensure_ascii=False))
     sys.stdout.flush()
 
 
 def timed(fn, repeat):
-    """Runs fn() `repeat` times; returns (last result, list of seconds)."""
-    runs, out = [], None
+    """Runs fn() `repeat` times; returns (last result, wall seconds per run, CPU seconds per run)."""
+    runs, cpu, out = [], [], None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         out = fn()
         runs.append(time.perf_counter() - t0)
-    return out, runs
+        cpu.append(time.process_time() - c0)
+    return out, runs, cpu

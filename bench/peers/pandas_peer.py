@@ -61,8 +61,8 @@ def main(firm_csv, repeat, out):
     t0 = time.perf_counter()
     df = pd.read_csv(firm_csv, dtype={"uscc": str, "township": str})
     report("peer_load_pandas", [time.perf_counter() - t0])
-    res, runs = timed(lambda: evaluate(df), repeat)
-    report("peer_evaluate_pandas", runs, evaluated=len(res), pandas=pd.__version__)
+    res, runs, cpu = timed(lambda: evaluate(df), repeat)
+    report("peer_evaluate_pandas", runs, cpu, evaluated=len(res), pandas=pd.__version__)
     res.sort_values("uscc").to_csv(out, index=False)
 
 

@@ -7,7 +7,9 @@ cannot run postgres), in WORKDIR (created, owned by that user), listening on 127
 stops the cluster at the end, also on failure. Settings: shared_buffers 2GB, work_mem 512MB (window
 sorts of 1,000,000 rows stay in memory), everything else default (parallel workers 2, JIT on).
 The evaluation time is psql's \\timing of the CREATE TEMP TABLE statement (server-side execution plus
-the round trip). Peak memory: VmHWM of the session's backend process, read by pg_read_file.
+the round trip); its CPU time is the session backend's utime + stime (/proc/PID/stat) around it: the
+CPU of parallel workers, if the planner starts any, is not included. Peak memory: VmHWM of the
+session's backend process, read by pg_read_file.
 """
 import os
 import pwd
@@ -54,20 +56,24 @@ def main(firm_csv, work, port, repeat, out):
         sql = open(os.path.join(os.path.dirname(__file__), "evaluate.sql"), encoding="utf-8").read()
         sql = sql.replace("DROP TABLE IF EXISTS cls;\n", "")
         res_file = os.path.join(work, "cls.csv")
-        script = "SELECT 1;\n"  # warm the session
+        cpu = ("SELECT 'CPU ' || split_part(s, ' ', 12) || ' ' || split_part(s, ' ', 13) FROM "
+               "(SELECT split_part(pg_read_file('/proc/' || pg_backend_pid() || '/stat'), ') ', 2) AS s) x;\n")
+        script = "\\pset tuples_only on\n\\pset format unaligned\nSELECT 1;\n"  # warm the session
         for _ in range(repeat):
-            script += "\\timing off\nDROP TABLE IF EXISTS cls;\n\\timing on\n" + sql + "\\timing off\n"
-        script += ("\\pset tuples_only on\n\\pset format unaligned\n"
-                   "SELECT 'VmHWM ' || substring(pg_read_file('/proc/' || pg_backend_pid() || '/status') "
+            script += "DROP TABLE IF EXISTS cls;\n" + cpu + "\\timing on\n" + sql + "\\timing off\n" + cpu
+        script += ("SELECT 'VmHWM ' || substring(pg_read_file('/proc/' || pg_backend_pid() || '/status') "
                    "from 'VmHWM:\\s+(\\d+) kB');\n"
                    f"\\copy (SELECT uscc, class FROM cls ORDER BY uscc) TO '{res_file}' CSV HEADER\n"
                    "SELECT 'N ' || count(*) FROM cls;\n")
         r = as_pg(psql, input=script)
         runs = [float(m) / 1000.0 for m in re.findall(r"Time: ([0-9.]+) ms", r.stdout)]
+        ticks = [int(a) + int(b) for a, b in re.findall(r"CPU (\d+) (\d+)", r.stdout)]
+        hz = os.sysconf("SC_CLK_TCK")
+        cpu_runs = [(ticks[2 * k + 1] - ticks[2 * k]) / hz for k in range(len(ticks) // 2)]
         hwm = re.search(r"VmHWM (\d+)", r.stdout)
         n = re.search(r"N (\d+)", r.stdout)
         version = as_pg(psql + ["-t", "-A", "-c", "SHOW server_version"]).stdout.strip()
-        report("peer_evaluate_postgres", runs, evaluated=int(n.group(1)) if n else 0, postgres=version,
+        report("peer_evaluate_postgres", runs, cpu_runs, evaluated=int(n.group(1)) if n else 0, postgres=version,
                backend_peak_rss_mib=round(int(hwm.group(1)) / 1024.0, 1) if hwm else None)
         shutil.copyfile(res_file, out)
     finally:

@@ -31,9 +31,9 @@ def main(firm_csv, db, repeat, out):
     con.commit()
     report("peer_load_sqlite", [time.perf_counter() - t0])
     sql = open(os.path.join(os.path.dirname(__file__), "evaluate.sql"), encoding="utf-8").read()
-    _, runs = timed(lambda: con.executescript(sql), repeat)
+    _, runs, cpu = timed(lambda: con.executescript(sql), repeat)
     n = con.execute("SELECT COUNT(*) FROM cls").fetchone()[0]
-    report("peer_evaluate_sqlite", runs, evaluated=n, sqlite=sqlite3.sqlite_version)
+    report("peer_evaluate_sqlite", runs, cpu, evaluated=n, sqlite=sqlite3.sqlite_version)
     with open(out, "w", newline="") as fh:
         fh.write("uscc,class\n")
         for u, k in con.execute("SELECT uscc, class FROM cls ORDER BY uscc"):

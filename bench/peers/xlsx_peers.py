@@ -47,12 +47,13 @@ def orcus_read(path, col, work):
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     t0 = time.perf_counter()
-    r = subprocess.run(["/usr/bin/time", "-f", "MAXRSS %M", "orcus-xlsx", "-f", "csv", "-o", work, path],
+    r = subprocess.run(["/usr/bin/time", "-f", "MAXRSS %M CPU %U %S", "orcus-xlsx", "-f", "csv", "-o", work, path],
                        capture_output=True, text=True, check=False)
     secs = time.perf_counter() - t0
     if not os.listdir(work):  # orcus-xlsx 0.17 exits 1 even after writing every sheet: judge by the output
         raise RuntimeError(f"orcus-xlsx wrote nothing (exit {r.returncode}): {r.stderr.strip()}")
-    rss = int(r.stderr.rsplit("MAXRSS ", 1)[1].split()[0]) / 1024.0
+    stat = r.stderr.rsplit("MAXRSS ", 1)[1].split()
+    rss, cpu = int(stat[0]) / 1024.0, float(stat[2]) + float(stat[3])
     rows, total = 0, 0.0
     for name in sorted(os.listdir(work)):
         with open(os.path.join(work, name), newline="", encoding="utf-8", errors="replace") as fh:
@@ -66,23 +67,24 @@ def orcus_read(path, col, work):
                     total += float(rec[col])
                 except (ValueError, IndexError):
                     pass
-    return rows, total, secs, rss
+    return rows, total, secs, rss, cpu
 
 
 def main(path, repeat, col, work, peers):
     for p in peers:
         if p == "openpyxl":
-            (rows, total), runs = timed(lambda: openpyxl_read(path, col), repeat)
+            (rows, total), runs, cpu = timed(lambda: openpyxl_read(path, col), repeat)
             import openpyxl
-            report("peer_read_xlsx_openpyxl", runs, rows=rows, sum=round(total, 2), openpyxl=openpyxl.__version__)
+            report("peer_read_xlsx_openpyxl", runs, cpu, rows=rows, sum=round(total, 2), openpyxl=openpyxl.__version__)
         elif p == "orcus":
-            runs, rss = [], 0.0
+            runs, cpus, rss = [], [], 0.0
             for _ in range(repeat):
-                rows, total, secs, r = orcus_read(path, col, work)
+                rows, total, secs, r, c = orcus_read(path, col, work)
                 runs.append(secs)
+                cpus.append(c)
                 rss = max(rss, r)
             line_rss = {"orcus_peak_rss_mib": round(rss, 1)}
-            report("peer_read_xlsx_orcus", runs, rows=rows, sum=round(total, 2), **line_rss)
+            report("peer_read_xlsx_orcus", runs, cpus, rows=rows, sum=round(total, 2), **line_rss)
             shutil.rmtree(work, ignore_errors=True)
 
 

@@ -39,10 +39,15 @@ bool numeric_after_sign(std::string_view s) {
 
 /// Reads the file in chunks, skips the BOM, converts to UTF-8 when needed; reports undecodable
 /// bytes with the line they are on.
+// Non-ASCII UTF-8 characters before the first invalid byte from which a file counts as mixing
+// encodings rather than being GB18030 (see the constructor).
+constexpr long kMixedUtf8Chars = 8;
+
 class CsvReader::Source {
  public:
-  Source(const std::string& file, std::size_t skip, const std::string& from)
-      : file_(file), in_(file, std::ios::binary) {
+  Source(const std::string& file, std::size_t skip, const std::string& from, long utf8_line = 0,
+         std::uint64_t utf8_offset = 0)
+      : file_(file), in_(file, std::ios::binary), skip_(skip), utf8_line_(utf8_line), utf8_offset_(utf8_offset) {
     if (!in_) io_error(file);
     in_.seekg(static_cast<std::streamoff>(skip));
     if (!from.empty()) conv_ = std::make_unique<Utf8Converter>(from);
@@ -54,9 +59,11 @@ class CsvReader::Source {
     raw.resize(static_cast<std::size_t>(in_.gcount()));
     if (in_.bad()) io_error(file_);
     if (raw.empty()) {
-      if (conv_ && !conv_->finish()) bad(conv_->error_offset());
+      // An incomplete sequence at the very end: its last byte is the file's last byte.
+      if (conv_ && !conv_->finish()) bad(fed_ > 0 ? fed_ - 1 : 0);
       return false;
     }
+    fed_ += raw.size();
     if (!conv_) {
       out += raw;
     } else {
@@ -71,7 +78,24 @@ class CsvReader::Source {
   }
 
  private:
+  // `offset` counts from after the BOM; messages give offsets in the file.
   [[noreturn]] void bad(std::uint64_t offset) {
+    offset += skip_;
+    if (utf8_line_ > 0) {
+      // Neither decoding works: name both failures, and first the one further into the file (a
+      // UTF-8 file with pasted GBK text fails late as UTF-8 and at once as GB18030).
+      const long line = utf8_offset_ > offset ? utf8_line_ : lines_ + 1;
+      throw ReaderError(
+          "reader.encoding", file_, fmt::format("第 {} 行", line),
+          fmt::format("文件 {} 既不是有效的 UTF-8，也不是有效的 {}：按 UTF-8 解码在第 {} 行（字节偏移 {}）出错，按 {} "
+                      "解码在第 {} 行（字节偏移 {}）出错。文件可能混用了两种编码（例如 UTF-8 文件中粘贴了 GBK 文字）"
+                      "或含有损坏的字节，请先检查第 {} 行，再用 Excel/WPS 或记事本将它另存为“CSV UTF-8”后重新导入。 / "
+                      "{} is neither valid UTF-8 nor valid {}: as UTF-8 it fails on line {} (byte offset {}), as {} "
+                      "on line {} (byte offset {}). It may mix two encodings or hold damaged bytes: check line {} "
+                      "first, then save it as \"CSV UTF-8\" in Excel/WPS or a text editor and import it again.",
+                      file_, from_, utf8_line_, utf8_offset_, from_, lines_ + 1, offset, line, file_, from_,
+                      utf8_line_, utf8_offset_, from_, lines_ + 1, offset, line));
+    }
     throw ReaderError(
         "reader.encoding", file_, fmt::format("第 {} 行", lines_ + 1),
         fmt::format("文件 {} 既不是有效的 UTF-8，也不是有效的 {}：第 {} 行（字节偏移 {}）有无法解码的字节。请用 "
@@ -85,6 +109,10 @@ class CsvReader::Source {
   std::unique_ptr<Utf8Converter> conv_;
   std::string from_;
   long lines_ = 0;
+  std::size_t skip_ = 0;
+  std::uint64_t fed_ = 0;  // bytes read after the BOM
+  long utf8_line_ = 0;     // > 0: where strict UTF-8 failed (see CsvReader::utf8_error_line_)
+  std::uint64_t utf8_offset_ = 0;
 };
 
 CsvReader::CsvReader(std::string file, const ReaderOptions& options)
@@ -113,22 +141,50 @@ CsvReader::CsvReader(std::string file, const ReaderOptions& options)
     Utf8Validator v;
     std::string raw(kChunk, '\0');
     bool ok = true;
+    std::uint64_t read = 0;
+    long newlines = 0, multibyte = 0;  // in the valid UTF-8 prefix: line ends, non-ASCII characters
     while (ok && in) {
       in.read(raw.data(), static_cast<std::streamsize>(raw.size()));
-      ok = v.feed(std::string_view(raw.data(), static_cast<std::size_t>(in.gcount())));
+      const auto got_now = static_cast<std::size_t>(in.gcount());
+      ok = v.feed(std::string_view(raw.data(), got_now));
+      // The bad sequence may have started in the previous chunk.
+      const std::size_t upto = ok ? got_now : static_cast<std::size_t>(std::max(v.error_offset(), read) - read);
+      newlines += static_cast<long>(std::count(raw.data(), raw.data() + upto, '\n'));
+      multibyte += static_cast<long>(std::count_if(raw.data(), raw.data() + upto, [](char c) {
+        return static_cast<unsigned char>(c) >= 0xC2 && static_cast<unsigned char>(c) <= 0xF4;  // lead bytes
+      }));
+      read += got_now;
+    }
+    if (!ok && multibyte >= kMixedUtf8Chars) {
+      // Valid UTF-8 Chinese text first, then bytes that are not UTF-8: a file mixing encodings (GBK
+      // lines pasted into a UTF-8 file) or a damaged one. Decoding it all as GB18030 would turn the
+      // UTF-8 part into wrong characters silently, so it is refused (GBK text passes as UTF-8 for
+      // 8 characters in a row only by a very rare accident).
+      const long line = newlines + 1;
+      throw ReaderError(
+          "reader.encoding", file_, fmt::format("第 {} 行", line),
+          fmt::format("文件 {} 混用了编码：前面的内容是 UTF-8，第 {} 行（字节偏移 {}）起出现不是 UTF-8 的字节（可能是 GBK "
+                      "文字或损坏的字节）。按任何一种编码读取都会把一部分文字读错，已拒绝。请检查第 {} 行，用 Excel/WPS "
+                      "或记事本统一另存为“CSV UTF-8”后重新导入。 / {} mixes encodings: it starts as UTF-8 but line {} "
+                      "(byte offset {}) has bytes that are not UTF-8 (GBK text or damaged bytes). Read either way, "
+                      "part of the text would be wrong, so it is refused. Check line {}, save the whole file as "
+                      "\"CSV UTF-8\" in Excel/WPS or a text editor and import it again.",
+                      file_, line, v.error_offset(), line, file_, line, v.error_offset(), line));
     }
     if (ok && v.finish()) {
       encoding_ = "utf-8";
     } else {
       encoding_ = "gb18030";
       iconv_from_ = "GB18030";
+      utf8_error_offset_ = ok ? (read > 0 ? read - 1 : 0) : v.error_offset();
+      utf8_error_line_ = newlines + 1;
     }
   }
   // Delimiter from a decoded sample of the start.
   if (options_.csv_delimiter) {
     delimiter_ = options_.csv_delimiter;
   } else {
-    Source s(file_, skip_, iconv_from_);
+    Source s(file_, skip_, iconv_from_, utf8_error_line_, utf8_error_offset_);
     std::string sample;
     bool more = true;
     while (more && sample.size() < kChunk) more = s.refill(sample);
@@ -152,7 +208,7 @@ CsvReader::CsvReader(std::string file, const ReaderOptions& options)
 CsvReader::~CsvReader() = default;
 
 std::unique_ptr<CsvParser> CsvReader::make_parser(std::unique_ptr<Source>& holder) {
-  holder = std::make_unique<Source>(file_, skip_, iconv_from_);
+  holder = std::make_unique<Source>(file_, skip_, iconv_from_, utf8_error_line_, utf8_error_offset_);
   Source* s = holder.get();
   return std::make_unique<CsvParser>([s](std::string& out) { return s->refill(out); }, delimiter_,
                                      options_.limits.max_cell_bytes,

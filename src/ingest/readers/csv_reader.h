@@ -54,6 +54,10 @@ class CsvReader : public TableReader {
   std::string encoding_;
   std::string iconv_from_;  // "" = already UTF-8
   std::size_t skip_ = 0;    // BOM bytes
+  // Where strict UTF-8 failed (files decoded as GB18030): reported with the GB18030 failure when
+  // that fails too, so a mixed-encoding file names both places.
+  std::uint64_t utf8_error_offset_ = 0;
+  long utf8_error_line_ = 0;
   char delimiter_ = ',';
   bool drop_trailing_ = false;
   std::unique_ptr<Source> source_;

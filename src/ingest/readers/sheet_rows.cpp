@@ -49,6 +49,14 @@ void SheetRowHandler::start(std::string_view name, const char** attrs) {
     last_row_ = row_.number;
     in_row_ = true;
     col_ = -1;
+    // A row number past the row limit (Excel itself stops at 1,048,576) is a damaged or crafted
+    // file; refusing it also keeps last_row_ + 1 from overflowing on r="99999999999999999999".
+    if (row_.number > ctx_.limits.max_rows)
+      fail("reader.too_many_rows",
+           fmt::format("行号 {} 超过每个工作表 {} 行的上限（Excel 最多 1048576 行），文件已损坏或被改动；请在 Excel/WPS "
+                       "中打开后另存为 .xlsx", row_.number, ctx_.limits.max_rows),
+           fmt::format("row number {} is past the limit of {} rows per sheet (Excel has at most 1048576): the file "
+                       "is damaged or crafted; re-save it as .xlsx in Excel/WPS", row_.number, ctx_.limits.max_rows));
     if (++rows_seen_ > ctx_.limits.max_rows)
       fail("reader.too_many_rows", fmt::format("行数超过 {} 行的上限，请拆分文件", ctx_.limits.max_rows),
            fmt::format("more than {} rows; split the file", ctx_.limits.max_rows));

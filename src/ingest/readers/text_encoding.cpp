@@ -12,7 +12,7 @@ bool Utf8Validator::feed(std::string_view bytes) {
     auto b = static_cast<unsigned char>(bytes[i]);
     if (need_ > 0) {
       if (b < lo_ || b > hi_) {
-        error_offset_ = offset_;
+        error_offset_ = seq_start_;
         return false;
       }
       lo_ = 0x80;
@@ -21,6 +21,7 @@ bool Utf8Validator::feed(std::string_view bytes) {
       continue;
     }
     if (b < 0x80) continue;
+    seq_start_ = offset_;
     if (b >= 0xC2 && b <= 0xDF) {
       need_ = 1;
     } else if (b >= 0xE0 && b <= 0xEF) {

@@ -17,7 +17,8 @@ namespace mujun::readers {
 /// forms, surrogates and code points past U+10FFFF.
 class Utf8Validator {
  public:
-  /// False at the first invalid byte (then `error_offset()` is its offset from the start).
+  /// False at the first invalid byte (then `error_offset()` is the offset from the start of the
+  /// invalid sequence's first byte, as Python's UnicodeDecodeError.start).
   bool feed(std::string_view bytes);
   /// False when the input ended inside a sequence.
   bool finish() const { return need_ == 0; }
@@ -27,6 +28,7 @@ class Utf8Validator {
   int need_ = 0;
   unsigned char lo_ = 0x80, hi_ = 0xBF;  // allowed range of the next continuation byte
   std::uint64_t offset_ = 0, error_offset_ = 0;
+  std::uint64_t seq_start_ = 0;  // offset of the lead byte of the sequence being read
 };
 
 /// Streaming converter from `from` ("GB18030", "UTF-16LE", "UTF-16BE") to UTF-8. Strict: an

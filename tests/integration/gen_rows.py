@@ -34,7 +34,8 @@ def main():
     with open(out, "w", encoding="utf-8", newline="") as f:
         f.write("统一社会信用代码,单位详细名称,行业代码,工业总产值（万元）,工业增加值（万元）,税收（万元）\n")
         for k in range(start, start + n):
-            f.write(f"{uscc(k)},企业{k},3611,{1000 + k % 9000},{300 + k % 2000},{10 + k % 500}\n")
+            gross = 1000 + k % 9000  # value added = 30 % of output, always plausible
+            f.write(f"{uscc(k)},企业{k},3611,{gross},{gross * 3 // 10},{10 + k % 500}\n")
 
 
 if __name__ == "__main__":

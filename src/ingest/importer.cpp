@@ -418,7 +418,21 @@ std::vector<FileReport> import_files(store::Store& st, const std::vector<std::st
       owners.push_back(&w);
     }
     if (!to_write.empty()) {
-      auto ids = st.write_batches(to_write);
+      std::vector<long long> ids;
+      try {
+        ids = st.write_batches(to_write);
+      } catch (const store::StoreError&) {
+        // Two imports of one file at once: the other process wrote it after our check above, and
+        // the UNIQUE sha256 refused this transaction (nothing written). Say that, not the constraint.
+        for (const auto* o : owners)
+          if (auto prev = st.find_batch_by_sha256(o->report.sha256))
+            throw store::StoreError(
+                "文件 " + o->report.file + " 在本次导入进行时已由另一个导入写入数据库（批次 " + std::to_string(prev->id) +
+                "），本次导入没有写入任何数据；重新运行本命令即可（已导入的文件会被跳过）/ " + o->report.file +
+                " was imported by another process meanwhile (batch " + std::to_string(prev->id) +
+                "); this import wrote nothing: run it again (files already imported are skipped)");
+        throw;
+      }
       for (std::size_t i = 0; i < ids.size(); ++i) {
         owners[i]->report.written = true;
         owners[i]->report.batch_id = ids[i];

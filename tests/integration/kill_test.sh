@@ -102,4 +102,16 @@ while IFS='|' read -r id file n; do
   [ "$n" -eq "$want" ] || fail "two imports: batch $id ($file) holds $n facts, expected $want"
 done < <(q "$W/two.db" "select b.id, b.file, count(f.uscc) from import_batches b left join facts f on f.batch_id = b.id group by b.id")
 echo "kill_test: 两个同时导入 / two imports at once: exit $ra and $rb, batches $(q "$W/two.db" "select count(*) from import_batches"), integrity ok"
+# The same file twice at once: one import writes it, the other is refused with a message (busy, or
+# "已由另一个导入写入" when it lost the race after its check) or reports it as already imported.
+cp "$W/base.db" "$W/same.db"
+"$MUJUN" import "$W/big-2024.csv" --db "$W/same.db" >"$W/c.out" 2>&1 & pc=$!
+"$MUJUN" import "$W/big-2024.csv" --db "$W/same.db" >"$W/d.out" 2>&1 & pd=$!
+wait "$pc"; rc_c=$?; wait "$pd"; rc_d=$?
+check_db "$W/same.db" "same file twice"
+[ "$(q "$W/same.db" "select count(*) from import_batches")" -eq $((B_BATCH + 1)) ] || fail "same file twice: not exactly one new batch"
+for r in c d; do
+  if grep -q "UNIQUE constraint" "$W/$r.out"; then fail "same file twice: SQLite's constraint text shown: $(tail -2 "$W/$r.out")"; fi
+done
+echo "kill_test: 同一文件同时导入两次 / the same file twice at once: exit $rc_c and $rc_d, one batch"
 echo "PASS"

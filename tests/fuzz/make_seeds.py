@@ -50,6 +50,11 @@ def main():
         out("xlsx_parts", f.stem + ".parts", parts_of(f))
     for f in csvs:
         out("csv", f.name, f.read_bytes())
+    # The bad-input catalogue's small files (the zip bomb and the 100 KB ones would slow every run).
+    for f in sorted((ROOT / "tests" / "bad-inputs" / "files").iterdir()):
+        data = f.read_bytes()
+        if len(data) <= 8192:
+            out("xlsx_raw" if data[:2] == b"PK" else "csv", "bad-" + f.name, data)
     ex = ROOT / "examples" / "wansheng-2024"
     for f in sorted(ex.glob("*.csv")):
         out("csv", "example-" + f.name, head(f, 12))

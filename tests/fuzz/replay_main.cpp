@@ -1,5 +1,5 @@
-// mujun_fuzz_replay — runs every file under the given folders (default: tests/fuzz/regressions and
-// tests/fuzz/seeds) through EVERY fuzz target, without libFuzzer. Built by GCC in the normal build
+// mujun_fuzz_replay — runs every file under the given folders (default: tests/fuzz/regressions,
+// tests/fuzz/seeds and tests/bad-inputs/files) through EVERY fuzz target, without libFuzzer. Built by GCC in the normal build
 // and registered in CTest, so each crash ever found stays fixed. A defect shows as a crash, an abort
 // from fuzz_check, or an unexpected exception (reported here with the file and target; exit 1).
 //   mujun_fuzz_replay [DIR_OR_FILE...]
@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   if (roots.empty()) {
     roots.emplace_back(fs::path(MUJUN_FUZZ_DIR) / "regressions");
     roots.emplace_back(fs::path(MUJUN_FUZZ_DIR) / "seeds");
+    roots.emplace_back(fs::path(MUJUN_FUZZ_DIR) / ".." / "bad-inputs" / "files");
   }
   std::vector<fs::path> files;
   for (const auto& r : roots) {

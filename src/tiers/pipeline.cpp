@@ -27,7 +27,7 @@ int rank(State s) {
   }
 }
 std::string reason(const ConditionResult& c) {
-  std::string s = c.label;
+  std::string s = "条件「" + c.label + "」未满足";
   if (c.actual && c.threshold) {
     int dec = format_value(*c.actual, c.unit) == format_value(*c.threshold, c.unit) ? 4 : 2;
     s += fmt::format("：实际 {}，要求 {} {}", format_value(*c.actual, c.unit, dec), c.op, format_value(*c.threshold, c.unit));

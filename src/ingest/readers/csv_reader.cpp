@@ -134,10 +134,12 @@ CsvReader::CsvReader(std::string file, const ReaderOptions& options)
     encoding_ = "utf-16be";
     iconv_from_ = "UTF-16BE";
     skip_ = 2;
-  } else {
-    // Pass 1: strict UTF-8 over the whole file.
+  }
+  if (iconv_from_.empty()) {
+    // Pass 1: strict UTF-8 over the whole file — also after a UTF-8 BOM, which promises UTF-8 but
+    // does not make the bytes after it valid (found by fuzzing: such bytes reached cell texts).
     in.clear();
-    in.seekg(0);
+    in.seekg(static_cast<std::streamoff>(skip_));
     Utf8Validator v;
     std::string raw(kChunk, '\0');
     bool ok = true;
@@ -155,7 +157,7 @@ CsvReader::CsvReader(std::string file, const ReaderOptions& options)
       }));
       read += got_now;
     }
-    if (!ok && multibyte >= kMixedUtf8Chars) {
+    if (!ok && skip_ == 0 && multibyte >= kMixedUtf8Chars) {
       // Valid UTF-8 Chinese text first, then bytes that are not UTF-8: a file mixing encodings (GBK
       // lines pasted into a UTF-8 file) or a damaged one. Decoding it all as GB18030 would turn the
       // UTF-8 part into wrong characters silently, so it is refused (GBK text passes as UTF-8 for
@@ -172,7 +174,18 @@ CsvReader::CsvReader(std::string file, const ReaderOptions& options)
                       file_, line, v.error_offset(), line, file_, line, v.error_offset(), line));
     }
     if (ok && v.finish()) {
-      encoding_ = "utf-8";
+      if (skip_ == 0) encoding_ = "utf-8";
+    } else if (skip_ > 0) {
+      const std::uint64_t at = skip_ + (ok ? (read > 0 ? read - 1 : 0) : v.error_offset());
+      const long line = newlines + 1;
+      throw ReaderError(
+          "reader.encoding", file_, fmt::format("第 {} 行", line),
+          fmt::format("文件 {} 以 UTF-8 BOM 开头（声明为 UTF-8），但第 {} 行（字节偏移 {}）有不是 UTF-8 的字节（损坏的字节或"
+                      "混入的 GBK 文字），已拒绝。请检查第 {} 行，用 Excel/WPS 或记事本另存为“CSV UTF-8”后重新导入。 / "
+                      "{} starts with a UTF-8 BOM but line {} (byte offset {}) has bytes that are not UTF-8 (damaged "
+                      "bytes or GBK text): refused. Check line {}, save it as \"CSV UTF-8\" in Excel/WPS or a text "
+                      "editor and import it again.",
+                      file_, line, at, line, file_, line, at, line));
     } else {
       encoding_ = "gb18030";
       iconv_from_ = "GB18030";

@@ -103,3 +103,20 @@ TEST(HostileInputs, RowNumberPastTheLimitIsRefused) {
   ASSERT_TRUE(t->next(row));
   EXPECT_EQ(row.number, 10'000'000);
 }
+
+// Found by fuzzing (tests/fuzz/regressions/csv-utf8-bom-then-invalid-bytes): after a UTF-8 BOM the
+// bytes were never validated, so invalid UTF-8 reached cell texts and the database. BOM 3 + "a,b\n1," 6
+// → the 0xFF is at file offset 9, line 2.
+TEST(HostileInputs, Utf8BomDoesNotExemptFromValidation) {
+  test::TempDir d("mujun-hostile-bom");
+  auto e = open_error(write_file(d, "bom.csv", "\xEF\xBB\xBF" "a,b\n1,\xFF\n"));
+  EXPECT_EQ(e.code(), "reader.encoding");
+  EXPECT_EQ(e.where(), "第 2 行");
+  EXPECT_NE(std::string(e.what()).find("UTF-8 BOM 开头（声明为 UTF-8），但第 2 行（字节偏移 9）"), std::string::npos) << e.what();
+  // A valid BOM file still reads, BOM stripped.
+  auto t = open_table(write_file(d, "ok.csv", "\xEF\xBB\xBF" "名称,值\n长安,1\n"));
+  EXPECT_EQ(t->encoding(), "utf-8-bom");
+  Row r;
+  ASSERT_TRUE(t->next(r));
+  EXPECT_EQ(r.at(0).text, "名称");
+}

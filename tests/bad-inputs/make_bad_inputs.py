@@ -94,6 +94,7 @@ def main():
     write("invalid-bytes-2024.csv", HEADER.encode() + b"9150000020286320X6,\xff\xfe\xff,3611,30000,1500\n")
     write("mixed-utf8-gbk-2024.csv", HEADER.encode() + "9150000020286320X6,重庆长安,3611,30000,1500\n".encode("gbk"))
     write("utf16-odd-length-2024.csv", b"\xff\xfe" + HEADER.encode("utf-16-le") + b"\x41")
+    write("bom-then-invalid-2024.csv", b"\xef\xbb\xbf" + HEADER.encode() + b"9150000020286320X6,\xe9\xe5,3611,30000,1500\n")
     write("open-quote-2024.csv", HEADER + '9150000020286320X6,"重庆长安,3611,30000,1500\n' + GOOD_ROW)
     # --- rows a reader accepts but the importer must reject (all-or-nothing: nothing written)
     write("bad-uscc-2024.csv", HEADER + GOOD_ROW + "9150000020286320X,短代码,3611,1,1\nIOSVZ0000020286320,非法字符,3611,1,1\n")

@@ -103,7 +103,14 @@ std::vector<std::string> explain_lines(const Scheme& s, const Frame& f, const Ev
                             r.total[i], r.rank[i], oc.members));
   std::string rule(class_rule_label(r.class_rule[i]));
   if (r.class_rule[i] == ClassRule::Special) rule += "：" + s.specials[r.special[i]].label;
-  if (r.class_rule[i] == ClassRule::Quota || r.class_rule[i] == ClassRule::QuotaTie ||
+  const bool by_township = s.cohorts[r.cohort[i]].classification.pool == Classification::Pool::Township;
+  if (by_township && (r.class_rule[i] == ClassRule::Quota || r.class_rule[i] == ClassRule::QuotaTie ||
+                      r.class_rule[i] == ClassRule::QuotaFloor))
+    rule += fmt::format("（名额在本组每个镇街内分配，按本镇街“{}”的排位；全组合计 N = {}，A/B/C/D 名额合计 {}/{}/{}/{} / "
+                        "seats per township, by the rank within \"{}\"; cohort total N = {}, seats {}/{}/{}/{}）",
+                        f.township[i], oc.pool, oc.seats[0], oc.seats[1], oc.seats[2], oc.seats[3], f.township[i],
+                        oc.pool, oc.seats[0], oc.seats[1], oc.seats[2], oc.seats[3]);
+  else if (r.class_rule[i] == ClassRule::Quota || r.class_rule[i] == ClassRule::QuotaTie ||
       r.class_rule[i] == ClassRule::QuotaFloor)
     rule += fmt::format("（分档名额基数 N = {}，A/B/C/D 名额 {}/{}/{}/{} / pool N = {}, seats {}/{}/{}/{}）", oc.pool,
                         oc.seats[0], oc.seats[1], oc.seats[2], oc.seats[3], oc.pool, oc.seats[0], oc.seats[1],

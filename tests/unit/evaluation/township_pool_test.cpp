@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "evaluation/engine.h"
+#include "evaluation/explain.h"
 #include "support.h"
 
 namespace mujun::evaluation {
@@ -56,7 +57,11 @@ TEST(TownshipPool, QuotasWithinEachTownship) {
   EXPECT_EQ(r.cohorts[0].seats, (std::array<int, 4>{2, 5, 4, 0}));  // summed over the three pools
   EXPECT_EQ(r.cohorts[0].counts, (std::array<int, 5>{2, 5, 4, 0, 0}));
   EXPECT_EQ(r.rank[5], 6);  // ranks stay cohort-wide: 乙镇's best is 6th of 11 and still gets an A seat
-  EXPECT_NEAR(r.total[5], 500, 1e-6);  // 1 亩 is stored as 666.666667 m² (micro-m²): 499.99999975
+  EXPECT_NEAR(r.total[5], 500, 1e-6);
+  // The explanation names the township whose seats decided the class (not a cohort-wide pool).
+  Scheme s = parse_scheme(scheme_text("township"), "p.toml");
+  std::string why = explain(s, f, r, 5);
+  EXPECT_NE(why.find("名额在本组每个镇街内分配，按本镇街“乙镇”的排位"), std::string::npos) << why;  // 1 亩 is stored as 666.666667 m² (micro-m²): 499.99999975
 }
 
 TEST(TownshipPool, CohortPoolIsTheDefaultAndDiffers) {

@@ -1,5 +1,7 @@
 // mujun import — agency files into the database (DESIGN.md "CLI contract").
 #include <CLI/CLI.hpp>
+#include <cctype>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/context.h"
@@ -34,6 +36,22 @@ void add_import(CLI::App& app, Context& ctx, int* exit_code) {
       "  mujun import 统计局2024.xlsx 税务2024.csv --year 2024\n"
       "  mujun import 土地.xlsx --source land --year 2024 --partial --rejects 需修正.xlsx");
   cmd->callback([&ctx, exit_code, o] {
+    if (!o->rejects.empty()) {
+      std::string ext = o->rejects.size() >= 5 ? o->rejects.substr(o->rejects.size() - 5) : "";
+      for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (ext != ".xlsx" && (ext.size() < 4 || ext.substr(1) != ".csv")) {
+        std::cerr << "错误 / error: --rejects 只接受 .xlsx 或 .csv 文件：" << o->rejects
+                  << " / --rejects takes a .xlsx or .csv file\n";
+        *exit_code = kUsage;
+        return;
+      }
+      auto dir = std::filesystem::path(o->rejects).parent_path();
+      if (!dir.empty() && !std::filesystem::is_directory(dir)) {
+        std::cerr << "错误 / error: --rejects 的目录不存在：" << dir.string() << " / directory does not exist\n";
+        *exit_code = kUsage;
+        return;
+      }
+    }
     auto store = ctx.open_store();
     ingest::ImportOptions opt;
     opt.source = o->source;
@@ -44,11 +62,17 @@ void add_import(CLI::App& app, Context& ctx, int* exit_code) {
     auto reports = ingest::import_files(*store, o->files, opt);
     if (ctx.json) std::cout << render_import_json(reports, o->partial) << "\n";
     else render_import_text(std::cout, reports, o->partial);
-    if (!o->rejects.empty()) {
-      reports::write_rejects(o->rejects, reports);
-      std::cerr << "被拒绝的行已写入 / rejected rows written to " << o->rejects << "\n";
-    }
     *exit_code = ingest::import_failed(reports, o->partial) ? kRejected : kOk;
+    if (!o->rejects.empty()) {
+      try {
+        reports::write_rejects(o->rejects, reports);
+        std::cerr << "被拒绝的行已写入 / rejected rows written to " << o->rejects << "\n";
+      } catch (const std::exception& e) {
+        std::cerr << "错误 / error: 无法写出被拒绝的行（导入结果见上）/ could not write the rejects file: " << e.what()
+                  << "\n";
+        *exit_code = kRejected;
+      }
+    }
   });
 }
 

@@ -1,6 +1,7 @@
 #include "ingest/importer.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <regex>
@@ -304,7 +305,10 @@ class FileImporter {
     ++r.rows_accepted;
     r.warnings.insert(r.warnings.end(), p.warnings.begin(), p.warnings.end());
     auto& b = w_.batch;
-    b.enterprises.push_back({p.uscc, p.name, p.industry_code, p.township, p.start_year});
+    // A land file's 权利人 is the owner of the parcel — for leased land the landlord, not the user —
+    // so land files never name the enterprise.
+    b.enterprises.push_back({p.uscc, source == "land" ? std::string() : p.name, p.industry_code, p.township,
+                             p.start_year});
     for (auto& [m, v] : p.metrics) b.facts.push_back({p.uscc, p.year, m, source, v});
     if (p.above_scale || !p.flags.empty()) b.statuses.push_back({p.uscc, p.year, p.above_scale, p.flags});
     if (p.has_parcel && p.area_m2)
@@ -389,7 +393,19 @@ std::vector<FileReport> import_files(store::Store& st, const std::vector<std::st
       w.report.already_imported = true;
       continue;
     }
+    std::error_code ec;
+    if (std::filesystem::file_size(files[i], ec) == 0 && !ec) {
+      w.report.file_error = true;
+      w.report.errors.push_back(file_issue(files[i], "", "file.empty", "文件为空（0 字节）/ the file is empty"));
+      continue;
+    }
     FileImporter(files[i], opt, w).run();
+    if (!w.report.file_error && w.report.rows_total == 0) {
+      w.report.file_error = true;
+      w.report.errors.push_back(file_issue(files[i], "", "file.no_rows",
+                                           "文件只有表头、没有数据行，未导入；请确认导出的是完整数据 / the file has a header "
+                                           "but no data rows"));
+    }
     if (!w.report.file_error) report_conflicts(st, w);
   }
   std::vector<FileReport> reports;

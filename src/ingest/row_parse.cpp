@@ -127,11 +127,7 @@ ParsedRow parse_row(const readers::Row& row, const std::vector<ColumnMap>& colum
         break;
       case HeaderKind::Area: {
         out.has_parcel = true;
-        out.area_m2 = quantity(col, Dimension::Area);
-        if (out.area_m2 && out.area_m2->micros < 0)
-          err(col, raw, "value.negative_area", "用地面积不能为负数 / land area cannot be negative");
-        else if (!out.area_m2 && !c.empty() && out.errors.empty())
-          ;  // missing marker: reported below as a missing area
+        out.area_m2 = quantity(col, Dimension::Area);  // sign and absence are checked in plausibility.cpp
         break;
       }
       case HeaderKind::Tenure: {

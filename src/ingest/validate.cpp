@@ -99,7 +99,7 @@ std::optional<std::string> parse_cert_level(std::string_view text, Issues& issue
 std::optional<std::string> parse_cert_type(std::string_view text, Issues& issues) {
   const std::string s = clean(text);
   static const std::array<std::pair<std::string_view, std::string_view>, 24> kWords{{
-      {"科技型中小企业", "tech_sme"}, {"科技型企业", "tech_sme"}, {"创新型中小企业", "innovative_sme"},
+      {"科技型中小企业", "tech_sme"}, {"科技型企业", "tech_enterprise"}, {"创新型中小企业", "innovative_sme"},
       {"创新型企业", "innovative_sme"},
       {"专精特新中小企业", "specialized_sme"}, {"专精特新企业", "specialized_sme"},
       {"专精特新", "specialized_sme"},

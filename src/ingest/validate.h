@@ -26,7 +26,8 @@ std::optional<std::string> parse_tenure(std::string_view text, Issues& issues);
 /// 区级, 县级, 区县级 → "district". nullopt + "cert_level.invalid" error otherwise.
 std::optional<std::string> parse_cert_level(std::string_view text, Issues& issues);
 
-/// 认定类型 / 称号 → tier id of GLOSSARY.md: 科技型中小企业 tech_sme, 创新型中小企业 innovative_sme,
+/// 认定类型 / 称号 → tier id of GLOSSARY.md: 科技型中小企业 tech_sme (national, 国科发政〔2017〕115号),
+/// 科技型企业 tech_enterprise (重庆市科技型企业 registry, 入库 — not the national tier: tier-criteria.md §11), 创新型中小企业 innovative_sme,
 /// 专精特新中小企业 / 专精特新企业 specialized_sme, 专精特新"小巨人"企业 / 小巨人 little_giant,
 /// 制造业单项冠军 (企业/产品) single_champion, 高新技术企业 high_tech_enterprise, 链主企业 chain_leader,
 /// 智能工厂 smart_factory, 数字化车间 digital_workshop, 绿色工厂 green_factory. Quotes and spaces are

@@ -62,7 +62,7 @@ void read_doubling(const toml::array& arr, std::string_view file, StatsConfig& i
     }
     if (d.tier.empty()) {
       issues.push_back(toml_issue(file, line, where + ".tier", "", "config.no_tier",
-                                  "双倍增目标缺少 tier：请写 tier = \"high_tech_enterprise\" 或 \"tech_sme\" / "
+                                  "双倍增目标缺少 tier：请写 tier = \"high_tech_enterprise\"、\"tech_enterprise\" 或 \"tech_sme\" / "
                                   "missing tier"));
       continue;
     }

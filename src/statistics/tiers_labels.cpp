@@ -6,7 +6,8 @@ namespace mujun::statistics {
 
 namespace {
 constexpr std::pair<std::string_view, std::string_view> kTiers[] = {
-    {"tech_sme", "科技型企业"},
+    {"tech_enterprise", "科技型企业"},
+    {"tech_sme", "科技型中小企业"},
     {"innovative_sme", "创新型中小企业"},
     {"high_tech_enterprise", "高新技术企业"},
     {"specialized_sme", "专精特新中小企业"},

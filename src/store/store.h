@@ -22,7 +22,7 @@ struct StoreError : std::runtime_error {
 
 struct EnterpriseRecord {
   std::string uscc;           ///< 18 chars, upper case (key)
-  std::string name;
+  std::string name;           ///< 企业名称; the registry's wins, other sources only fill a missing one
   std::string industry_code;  ///< GB/T 4754-2017 4-digit, "" unknown
   std::string township;       ///< 镇街, "" unknown
   int production_start_year = 0;  ///< 投产年份, 0 unknown

@@ -26,8 +26,8 @@ std::vector<DoublingTarget> parse_doubling(std::string_view text, const std::str
     if (!t) throw RuleError(fmt::format("{} 第{}行：target 应为表，请写成 [[target]]", source, line));
     DoublingTarget d;
     d.tier = (*t)["tier"].value_or(std::string{});
-    if (d.tier != "high_tech_enterprise" && d.tier != "tech_sme")
-      throw RuleError(fmt::format("{} 第{}行：tier \"{}\" 无效，请填写 high_tech_enterprise 或 tech_sme", source, line, d.tier));
+    if (d.tier != "high_tech_enterprise" && d.tier != "tech_sme" && d.tier != "tech_enterprise")
+      throw RuleError(fmt::format("{} 第{}行：tier \"{}\" 无效，请填写 high_tech_enterprise、tech_enterprise（重庆市科技型企业）或 tech_sme", source, line, d.tier));
     d.area = (*t)["area"].value_or(std::string{});
     d.source = (*t)["source"].value_or(std::string{});
     d.confidence = (*t)["confidence"].value_or(std::string{});

@@ -17,7 +17,7 @@
 namespace mujun::tiers {
 
 struct DoublingTarget {
-  std::string tier;               ///< "high_tech_enterprise" | "tech_sme"
+  std::string tier;               ///< "high_tech_enterprise" | "tech_enterprise" (重庆市科技型企业) | "tech_sme"
   std::string area;               ///< e.g. "万盛经开区"
   std::string source, confidence; ///< document and V/S/I
   std::optional<int> baseline;    ///< stock at baseline_year end

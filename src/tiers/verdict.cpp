@@ -34,7 +34,7 @@ std::string_view state_id(State s) {
 
 std::string tier_label(const std::string& t) {
   static const std::pair<const char*, const char*> k[] = {
-      {"tech_sme", "科技型中小企业"},       {"innovative_sme", "创新型中小企业"},
+      {"tech_sme", "科技型中小企业"},  {"tech_enterprise", "重庆市科技型企业"},       {"innovative_sme", "创新型中小企业"},
       {"specialized_sme", "专精特新中小企业"}, {"little_giant", "专精特新\"小巨人\""},
       {"single_champion", "制造业单项冠军"},   {"high_tech_enterprise", "高新技术企业"},
       {"chain_leader", "链主企业"},           {"smart_factory", "智能工厂"},

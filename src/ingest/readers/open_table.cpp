@@ -48,6 +48,17 @@ std::unique_ptr<TableReader> open_table(const std::filesystem::path& path, const
                     ".xlsx 后重新导入。 / {} is really an HTML/XML page with a spreadsheet name. Open it in "
                     "Excel/WPS, save it as .xlsx and import it again.",
                     file, file));
+  // A file named like a workbook that is not a zip archive is damaged or mislabelled: say so rather
+  // than decoding its bytes as CSV text.
+  std::string ext = path.extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".xlsx" || ext == ".xlsm")
+    throw ReaderError(
+        "reader.not_xlsx", file, "",
+        fmt::format("文件 {} 的扩展名是 {}，但内容不是 Excel 工作簿（不是 zip 压缩包，可能已损坏或被改名）。请用 "
+                    "Excel/WPS 打开并另存为 .xlsx，或若是 CSV 请改扩展名为 .csv。 / {} is named {} but is not an "
+                    "Excel workbook (not a zip archive): damaged or renamed.",
+                    file, ext, file, ext));
   return std::make_unique<CsvReader>(file, options);
 }
 

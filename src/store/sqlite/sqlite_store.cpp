@@ -138,17 +138,18 @@ class SqliteStore final : public Store {
     }
     long long id = db_.last_insert_id();
     {
-      // A later batch may complete an enterprise's attributes; it never blanks a known one.
+      // A later batch may complete an enterprise's attributes; it never blanks a known one. The
+      // name is the registry's (企业名录): another agency's spelling only fills a missing name.
       Stmt st(db_,
               "INSERT INTO enterprises(uscc, name, industry_code, township, production_start_year, batch_id) "
               "VALUES (?1,?2,?3,?4,?5,?6) ON CONFLICT(uscc) DO UPDATE SET "
-              "name = CASE WHEN ?2 <> '' THEN ?2 ELSE name END, "
+              "name = CASE WHEN ?2 <> '' AND (name = '' OR ?7 = 'registry') THEN ?2 ELSE name END, "
               "industry_code = CASE WHEN ?3 <> '' THEN ?3 ELSE industry_code END, "
               "township = CASE WHEN ?4 <> '' THEN ?4 ELSE township END, "
               "production_start_year = CASE WHEN ?5 <> 0 THEN ?5 ELSE production_start_year END");
       for (auto& e : w.enterprises)
         st.bind(1, e.uscc).bind(2, e.name).bind(3, e.industry_code).bind(4, e.township)
-            .bind(5, e.production_start_year).bind(6, id).run();
+            .bind(5, e.production_start_year).bind(6, id).bind(7, b.source).run();
     }
     if (!w.parcels.empty()) {
       // A land file replaces that year's parcels of the enterprises it lists.

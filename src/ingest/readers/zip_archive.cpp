@@ -34,7 +34,10 @@ namespace {
 ZipArchive::ZipArchive(std::string file, const ReaderLimits& limits)
     : file_(std::move(file)), limits_(limits) {
   int err = 0;
-  zip_ = zip_open(file_.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &err);
+  // No ZIP_CHECKCONS: its strict local-vs-central header comparison refuses valid zip64 packages
+  // written by libxlsxwriter (use_zip64) that Excel, orcus and openpyxl read; damage is still caught
+  // by the CRC and size checks while inflating.
+  zip_ = zip_open(file_.c_str(), ZIP_RDONLY, &err);
   if (!zip_) {
     zip_error_t ze;
     zip_error_init_with_code(&ze, err);

@@ -191,3 +191,33 @@ TEST(Importer, AFileWithoutAYearIsRefusedWithAnInstruction) {
   EXPECT_EQ(r.errors[0].code, "file.no_year");
   EXPECT_NE(r.errors[0].message.find("--year"), std::string::npos);
 }
+
+TEST(Importer, TheRegistryNamesTheEnterpriseNotTheLandlordOrAnotherAgency) {
+  Dir d;
+  auto reg = d.write("registry.csv", "统一社会信用代码,企业名称,行业代码\n" + kA + ",重庆长安汽车股份有限公司,3611\n");
+  // A leased parcel: 权利人 is the landlord.
+  auto land = d.write("land-2024.csv", "不动产权证号,权利人,统一社会信用代码,宗地面积（平方米）,权属\n"
+                                       "渝(2020)第1号,重庆万盛经开区国有资产经营有限公司," + kA + ",1000,租赁\n");
+  auto tax = d.write("tax-2024.csv", "纳税人识别号,纳税人名称,实缴税金(元)\n" + kA + ",长安汽车,100\n");
+  auto st = store::open_sqlite(d.db());
+  st->migrate();
+  ASSERT_TRUE(ingest::import_files(*st, {land, tax}, {})[0].written);  // before the registry: name from tax
+  EXPECT_EQ(st->snapshot(2024).name[0], "长安汽车");                 // land never names, tax fills a gap
+  ASSERT_TRUE(ingest::import_files(*st, {reg}, {})[0].written);
+  EXPECT_EQ(st->snapshot(2024).name[0], "重庆长安汽车股份有限公司");   // the registry's name wins
+  auto tax2 = d.write("tax2-2024.csv", "纳税人识别号,纳税人名称,实缴税金(元)\n" + kA + ",小写,200\n");
+  ASSERT_TRUE(ingest::import_files(*st, {tax2}, {})[0].written);
+  EXPECT_EQ(st->snapshot(2024).name[0], "重庆长安汽车股份有限公司");   // and is not overwritten later
+}
+
+TEST(Importer, EmptyAndHeaderOnlyFilesAreRefused) {
+  Dir d;
+  auto empty = d.write("empty-2024.csv", "");
+  auto header = d.write("header-2024.csv", "统一社会信用代码,企业名称,税收（万元）\n");
+  auto st = store::open_sqlite(d.db());
+  st->migrate();
+  auto r = ingest::import_files(*st, {empty, header}, {});
+  EXPECT_EQ(r[0].errors.at(0).code, "file.empty");
+  EXPECT_EQ(r[1].errors.at(0).code, "file.no_rows");
+  EXPECT_TRUE(st->batches().empty());
+}

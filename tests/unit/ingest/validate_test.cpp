@@ -43,6 +43,9 @@ TEST(Validate, TenureLevelType) {
   EXPECT_EQ(parse_cert_type("专精特新“小巨人”企业", is), "little_giant");
   EXPECT_EQ(parse_cert_type("高新技术企业", is), "high_tech_enterprise");
   EXPECT_EQ(parse_cert_type("科技型中小企业", is), "tech_sme");
+  // 重庆市科技型企业 (入库) is not the national tier (tier-criteria.md §11).
+  EXPECT_EQ(parse_cert_type("科技型企业", is), "tech_enterprise");
+  EXPECT_EQ(parse_cert_type("市级智能工厂", is), "smart_factory");
   EXPECT_EQ(parse_cert_type("绿色工厂", is), "green_factory");
   EXPECT_TRUE(is.empty());
   EXPECT_FALSE(parse_tenure("借用", is));

@@ -8,6 +8,7 @@
 set -uo pipefail
 MUJUN=${1:?mujun binary}; ROOT=${2:?repo root}
 SECS=${MUJUN_FUZZ_SECONDS:-10}
+if [ "$SECS" = 0 ]; then echo "fuzz_smoke: 跳过（MUJUN_FUZZ_SECONDS=0）/ skipped by MUJUN_FUZZ_SECONDS=0"; exit 0; fi
 # clang >= 16 with its libFuzzer runtime (tests/fuzz/CMakeLists.txt says why not 14).
 CXX=""
 for v in 19 18 17 16; do
@@ -19,7 +20,8 @@ if [ -z "$CXX" ]; then
   echo "fuzz_smoke: 跳过，没有 clang >= 16 / libFuzzer / skipped: no clang >= 16 with libFuzzer (apt-get install clang-16 libclang-rt-16-dev)"
   exit 0
 fi
-B="$(cd "$(dirname "$MUJUN")" && pwd)/fuzz-smoke"
+# MUJUN_FUZZ_BUILD: an existing MUJUN_BUILD_FUZZ=ON build to reuse (saves the clang build, minutes).
+B=${MUJUN_FUZZ_BUILD:-"$(cd "$(dirname "$MUJUN")" && pwd)/fuzz-smoke"}
 if [ ! -f "$B/build.ninja" ]; then
   cmake -S "$ROOT" -B "$B" -G Ninja -DCMAKE_CXX_COMPILER="$CXX" -DCMAKE_C_COMPILER="$CC" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMUJUN_BUILD_FUZZ=ON -DMUJUN_BUILD_TESTS=OFF >/dev/null || exit 1

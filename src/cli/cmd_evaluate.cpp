@@ -120,14 +120,14 @@ int run_evaluate(const Options& o, const Context& ctx) {
       return kRejected;
     }
     previous = store->snapshot(o.year - 1);
-    prev_hash = store->snapshot_hash(o.year - 1);
+    prev_hash = frame_sha256(previous);
   }
   ev::EvaluationResult r = ev::evaluate(scheme, frame, scheme.needs_previous_year() ? &previous : nullptr);
   reports::EvaluationProvenance p;
   p.scheme_path = o.scheme;
   p.scheme_text = text;
   p.scheme_sha256 = sha256_hex(text);
-  p.snapshot_sha256 = store->snapshot_hash(o.year);
+  p.snapshot_sha256 = frame_sha256(frame);
   p.previous_snapshot_sha256 = prev_hash;
   std::vector<std::pair<std::string, std::string>> prov{{"scheme_sha256", p.scheme_sha256},
                                                         {"snapshot_sha256", p.snapshot_sha256}};

@@ -1,5 +1,9 @@
 #include "domain/frame.h"
 
+#include <string_view>
+
+#include "domain/sha256.h"
+
 namespace mujun {
 
 std::size_t Frame::add_enterprise(std::string uscc_code, std::string enterprise_name) {
@@ -25,6 +29,25 @@ void Frame::set_metric(std::size_t i, const std::string& id, Decimal v) {
     it->second.micros.assign(size(), Column::kMissing);
   }
   it->second.micros[i] = v.micros;
+}
+
+std::string frame_sha256(const Frame& f) {
+  Sha256 h;
+  auto put = [&](std::string_view s) { h.update(s); h.update("\x1f"); };
+  put(std::to_string(f.year));
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    put(f.uscc[i]); put(f.name[i]); put(f.industry_code[i]); put(f.township[i]);
+    put(std::to_string(f.above_scale[i])); put(std::to_string(f.production_start_year[i]));
+    put(std::to_string(f.land_owned_m2.micros[i])); put(std::to_string(f.land_leased_m2.micros[i]));
+    for (auto& fl : f.flags[i]) put(fl);
+    for (auto& c : f.certificates[i]) { put(c.tier); put(c.level); put(c.number); put(c.issued); put(c.expires); }
+    h.update("\x1e");
+  }
+  for (auto& [id, col] : f.metrics) {
+    put(id);
+    for (auto v : col.micros) put(std::to_string(v));
+  }
+  return h.hex();
 }
 
 std::optional<double> land_mu(const Frame& f, std::size_t i, bool include_leased) {

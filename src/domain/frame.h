@@ -79,6 +79,11 @@ struct Frame {
   void set_metric(std::size_t i, const std::string& id, Decimal v);
 };
 
+/// SHA-256 (hex) over a canonical serialisation of the frame (every attribute, land, flag,
+/// certificate and metric value in order): equal data give equal hashes. Recorded with every
+/// evaluation run (DESIGN.md principle 3).
+std::string frame_sha256(const Frame& f);
+
 /// Land of enterprise `i` in 亩 (1 亩 = 10000/15 m², GLOSSARY.md), owned plus leased when
 /// `include_leased`; nullopt when neither kind is recorded.
 std::optional<double> land_mu(const Frame& f, std::size_t i, bool include_leased = true);

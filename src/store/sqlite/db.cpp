@@ -71,6 +71,12 @@ void Stmt::reset() {
   sqlite3_reset(st_);
   sqlite3_clear_bindings(st_);
 }
+std::string_view Stmt::view(int col) const {
+  auto p = sqlite3_column_text(st_, col);
+  return p ? std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st_, col)))
+           : std::string_view();
+}
+
 std::string Stmt::text(int col) const {
   auto p = sqlite3_column_text(st_, col);
   return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(st_, col)))

@@ -43,6 +43,8 @@ class Stmt {
   std::int64_t i64(int col) const { return sqlite3_column_int64(st_, col); }
   bool is_null(int col) const { return sqlite3_column_type(st_, col) == SQLITE_NULL; }
   std::string text(int col) const;
+  /// The column's text without a copy; valid until the next step(), reset() or destruction.
+  std::string_view view(int col) const;
 
  private:
   Db& db_;

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <ctime>
 #include <map>
+#include <limits>
+#include <string_view>
 #include <unordered_map>
 
 #include "domain/metric.h"
@@ -289,7 +291,7 @@ class SqliteStore final : public Store {
 Frame SqliteStore::snapshot(int year) {
   Frame f;
   f.year = year;
-  std::unordered_map<std::string, std::size_t> idx;
+  std::unordered_map<std::string_view, std::size_t> idx;  // views into f.uscc (not resized after)
   {
     Stmt st(db_, "SELECT uscc, name, industry_code, township, production_start_year FROM enterprises ORDER BY uscc");
     while (st.step()) {
@@ -297,14 +299,14 @@ Frame SqliteStore::snapshot(int year) {
       f.industry_code[i] = st.text(2);
       f.township[i] = st.text(3);
       f.production_start_year[i] = static_cast<int>(st.i64(4));
-      idx.emplace(f.uscc[i], i);
     }
+    for (std::size_t i = 0; i < f.size(); ++i) idx.emplace(f.uscc[i], i);
   }
   {
     Stmt st(db_, "SELECT uscc, above_scale, flags FROM statuses WHERE year = ?");
     st.bind(1, year);
     while (st.step()) {
-      auto i = idx.at(st.text(0));
+      auto i = idx.at(st.view(0));
       if (!st.is_null(1)) f.above_scale[i] = st.i64(1) ? 1 : 0;
       f.flags[i] = split(st.text(2), '|');
     }
@@ -319,56 +321,54 @@ Frame SqliteStore::snapshot(int year) {
             "AND p.year = pick.y GROUP BY p.uscc, p.tenure");
     st.bind(1, year);
     while (st.step()) {
-      auto i = idx.at(st.text(0));
-      (st.text(1) == "owned" ? f.land_owned_m2 : f.land_leased_m2).micros[i] = st.i64(2);
+      auto i = idx.at(st.view(0));
+      (st.view(1) == "owned" ? f.land_owned_m2 : f.land_leased_m2).micros[i] = st.i64(2);
     }
   }
   {
-    std::map<std::string, std::vector<std::string>> order_cache;
-    struct Pick { int rank; std::int64_t v; };
-    std::map<std::pair<std::size_t, std::string>, Pick> best;
-    Stmt st(db_, "SELECT uscc, metric, source, value_micros FROM facts WHERE year = ?");
+    // Facts of the year, read through the (year, metric) index so that rows arrive grouped by
+    // metric: per metric one rank vector decides between sources (precedence), no per-row
+    // allocation (1,000,000 enterprises × 9 metrics in a few seconds).
+    Stmt st(db_, "SELECT metric, uscc, source, value_micros FROM facts INDEXED BY facts_year WHERE year = ? "
+                 "ORDER BY metric");
     st.bind(1, year);
+    std::string metric;
+    std::vector<std::string> order;
+    std::vector<std::int8_t> rank;
+    Column* col = nullptr;
     while (st.step()) {
-      auto i = idx.at(st.text(0));
-      std::string metric = st.text(1), source = st.text(2);
-      auto oc = order_cache.find(metric);
-      if (oc == order_cache.end()) oc = order_cache.emplace(metric, precedence(metric)).first;
-      auto& ord = oc->second;
-      int rank = static_cast<int>(std::find(ord.begin(), ord.end(), source) - ord.begin());
-      auto key = std::make_pair(i, metric);
-      auto it = best.find(key);
-      if (it == best.end() || rank < it->second.rank) best[key] = {rank, st.i64(3)};
+      std::string_view m = st.view(0);
+      if (!col || m != metric) {
+        metric.assign(m);
+        order = precedence(metric);
+        auto it = f.metrics.find(metric);
+        if (it == f.metrics.end()) {
+          it = f.metrics.emplace(metric, Column{}).first;
+          it->second.micros.assign(f.size(), Column::kMissing);
+        }
+        col = &it->second;
+        rank.assign(f.size(), std::numeric_limits<std::int8_t>::max());
+      }
+      auto e = idx.find(st.view(1));
+      if (e == idx.end()) continue;  // cannot happen: facts reference enterprises (foreign key)
+      std::string_view source = st.view(2);
+      auto r = static_cast<std::int8_t>(std::min<std::ptrdiff_t>(
+          std::find(order.begin(), order.end(), source) - order.begin(), 100));
+      if (r < rank[e->second]) {
+        rank[e->second] = r;
+        col->micros[e->second] = st.i64(3);
+      }
     }
-    for (auto& [k, p] : best) f.set_metric(k.first, k.second, Decimal::from_micros(p.v));
   }
   {
     Stmt st(db_, "SELECT uscc, tier, level, number, issued, expires FROM certificates ORDER BY uscc, tier, issued, number");
     while (st.step())
-      f.certificates[idx.at(st.text(0))].push_back({st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)});
+      f.certificates[idx.at(st.view(0))].push_back({st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)});
   }
   return f;
 }
 
-std::string SqliteStore::snapshot_hash(int year) {
-  Frame f = snapshot(year);
-  Sha256 h;
-  auto put = [&](std::string_view s) { h.update(s); h.update("\x1f"); };
-  put(std::to_string(f.year));
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    put(f.uscc[i]); put(f.name[i]); put(f.industry_code[i]); put(f.township[i]);
-    put(std::to_string(f.above_scale[i])); put(std::to_string(f.production_start_year[i]));
-    put(std::to_string(f.land_owned_m2.micros[i])); put(std::to_string(f.land_leased_m2.micros[i]));
-    for (auto& fl : f.flags[i]) put(fl);
-    for (auto& c : f.certificates[i]) { put(c.tier); put(c.level); put(c.number); put(c.issued); put(c.expires); }
-    h.update("\x1e");
-  }
-  for (auto& [id, col] : f.metrics) {
-    put(id);
-    for (auto v : col.micros) put(std::to_string(v));
-  }
-  return h.hex();
-}
+std::string SqliteStore::snapshot_hash(int year) { return frame_sha256(snapshot(year)); }
 
 }  // namespace
 

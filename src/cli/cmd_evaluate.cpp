@@ -161,7 +161,7 @@ void add_evaluate(CLI::App& app, Context& ctx, int* exit_code) {
   auto* cmd = app.add_subcommand("evaluate", "亩均效益综合评价 / evaluate the year's enterprises under a scheme");
   cmd->add_option("--year", o->year, "数据年份 / data year")->required();
   cmd->add_option("--scheme", o->scheme, "评价办法 TOML 文件，如 schemes/chongqing-default.toml / scheme file")->required();
-  cmd->add_option("--out", o->out, "结果工作簿 results.xlsx / write the result workbook");
+  cmd->add_option("--out", o->out, "结果工作簿 results.xlsx / write the result workbook")->check(kXlsxPath);
   cmd->callback([o, &ctx, exit_code] {
     try {
       *exit_code = run_evaluate(*o, ctx);

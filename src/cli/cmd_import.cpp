@@ -52,7 +52,7 @@ void add_import(CLI::App& app, Context& ctx, int* exit_code) {
         return;
       }
     }
-    auto store = ctx.open_store();
+    auto store = ctx.open_store(true);
     ingest::ImportOptions opt;
     opt.source = o->source;
     opt.year = o->year;

@@ -12,7 +12,7 @@ void add_init(CLI::App& app, Context& ctx, int* exit_code) {
   cmd->footer("例 / example:  mujun init --db zone.db");
   cmd->callback([&ctx, exit_code] {
     bool existed = std::filesystem::exists(ctx.db_path);
-    auto store = ctx.open_store();
+    auto store = ctx.open_store(true);
     if (ctx.json) {
       std::cout << "{\"db\": \"" << ctx.db_path << "\", \"created\": " << (existed ? "false" : "true") << "}\n";
     } else {

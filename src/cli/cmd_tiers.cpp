@@ -276,7 +276,7 @@ void add_tiers(CLI::App& app, Context& ctx, int* exit_code) {
   cmd->add_option("--rules", opts->rules_dir, "规则目录（默认 tiers/）/ rule directory");
   cmd->add_option("--targets", opts->targets, "双倍增目标 TOML（默认 tiers/double-doubling-wansheng.toml）");
   cmd->add_option("--limit", opts->limit, "每个梯度显示的候选数（默认 10）/ candidates shown per tier");
-  cmd->add_option("--out", opts->out, "写出工作簿 / write workbook: tiers.xlsx");
+  cmd->add_option("--out", opts->out, "写出工作簿 / write workbook: tiers.xlsx")->check(kXlsxPath);
   cmd->footer("例 / example:  mujun tiers --year 2024 --out tiers.xlsx");
   cmd->callback([opts, &ctx, exit_code] {
     try {

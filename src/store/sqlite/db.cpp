@@ -23,7 +23,15 @@ Db::Db(const std::string& path) {
     throw StoreError("无法打开数据库 / cannot open database '" + path + "': " + msg);
   }
   sqlite3_busy_timeout(db_, 10000);
-  exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+  try {
+    exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+  } catch (const StoreError&) {
+    std::string msg = sqlite3_errmsg(db_);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw StoreError("'" + path + "' 不是 mujun 数据库（不是 SQLite 文件，或已损坏）；请用 --db 指定正确的数据库，或用 mujun init "
+                     "新建 / not a mujun database (" + msg + ")");
+  }
 }
 
 Db::~Db() { sqlite3_close(db_); }

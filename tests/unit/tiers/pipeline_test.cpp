@@ -110,8 +110,13 @@ namespace {
 TEST(ChainLeader, JudgeAllNonHolderIsNotApplicable) {
   auto p = profile();
   p.certificates.push_back({"high_tech_enterprise", "national", "GR1", "2023-01-01", "2025-12-31"});
-  for (auto& v : judge_all(all_rules(), p, Assessment{D("2024-12-31"), std::nullopt}))
-    if (v.tier == "chain_leader") EXPECT_EQ(v.state, State::NotApplicable);
+  int seen = 0;
+  for (auto& v : judge_all(all_rules(), p, Assessment{D("2024-12-31"), std::nullopt})) {
+    if (v.tier != "chain_leader") continue;
+    ++seen;
+    EXPECT_EQ(v.state, State::NotApplicable);
+  }
+  EXPECT_EQ(seen, 1);
 }
 }  // namespace
 }  // namespace mujun::tiers::test

@@ -7,9 +7,9 @@
 #   * an evaluation run is stored whole (valid JSON) or not at all.
 # Then two imports started at once on one database: both finish, serialised (SQLite BEGIN
 # IMMEDIATE + busy timeout), or one is refused with the "busy" message — never interleaved.
-#   kill_test.sh MUJUN_BINARY REPO_ROOT [KILLS=200] [ROWS=12000]
+#   kill_test.sh MUJUN_BINARY REPO_ROOT [KILLS=200] [ROWS=8000]
 set -uo pipefail
-MUJUN=${1:?mujun binary}; ROOT=${2:?repo root}; KILLS=${3:-${MUJUN_KILLS:-200}}; ROWS=${4:-${MUJUN_KILL_ROWS:-12000}}
+MUJUN=${1:?mujun binary}; ROOT=${2:?repo root}; KILLS=${3:-${MUJUN_KILLS:-200}}; ROWS=${4:-${MUJUN_KILL_ROWS:-8000}}
 command -v sqlite3 >/dev/null || { echo "kill_test: 需要 sqlite3 命令 / needs the sqlite3 CLI"; exit 1; }
 W=$(mktemp -d "${TMPDIR:-/tmp}/mujun-kill.XXXXXX"); trap 'rm -rf "$W"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }

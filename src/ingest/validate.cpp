@@ -179,7 +179,8 @@ std::optional<int> parse_year(std::string_view text, Issues& issues) {
   if (years.empty()) {
     // An Excel date serial of a year cell ("45292") or a plain number like "2024.0".
     issues.push_back(make(text, "year.invalid",
-        fmt::format("“{}”不是有效年份：请填写 4 位年份，如 2024。 ('{}' is not a year: write e.g. 2024.)", text, text)));
+        fmt::format("“{}”不是有效年份：请填写 1949–2100 之间的 4 位年份，如 2024。 ('{}' is not a year between 1949 "
+                    "and 2100: write e.g. 2024.)", text, text)));
     return std::nullopt;
   }
   for (int y : years)

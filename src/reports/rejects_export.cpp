@@ -59,6 +59,9 @@ void write_csv(const std::string& path, const std::vector<ingest::FileReport>& f
   std::ofstream out(path, std::ios::binary);
   if (!out) throw std::runtime_error("无法写入 / cannot write: " + path);
   out << "\xEF\xBB\xBF";
+  std::size_t n = 0;
+  for (auto& f : files) n += f.rejected.size();
+  if (n == 0) out << "文件,工作表,行号,错误列,错误值,错误代码,原因\r\n";  // no rejects: the columns, no rows
   std::vector<std::string> last_header;
   for (auto& f : files)
     for (auto& r : f.rejected) {
@@ -85,6 +88,9 @@ void write_xlsx(const std::string& path, const std::vector<ingest::FileReport>& 
   lxw_format* reason = workbook_add_format(wb);
   format_set_font_color(reason, 0xC00000);
   lxw_row_t row = 0;
+  std::size_t n = 0;
+  for (auto& f : files) n += f.rejected.size();
+  if (n == 0) worksheet_write_string(ws, 0, 0, "没有被拒绝的行 / no rejected rows", bold);
   std::vector<std::string> last_header;
   for (auto& f : files)
     for (auto& r : f.rejected) {
@@ -99,7 +105,10 @@ void write_xlsx(const std::string& path, const std::vector<ingest::FileReport>& 
       auto c = cells_of(f.file, r);
       for (std::size_t i = 0; i < c.size(); ++i) {
         bool is_reason = i + 4 >= c.size();
-        worksheet_write_string(ws, row, static_cast<lxw_col_t>(i), c[i].c_str(), is_reason ? reason : nullptr);
+        if (i == 2)  // 行号: a number, so the analyst can sort and filter by it
+          worksheet_write_number(ws, row, 2, static_cast<double>(r.row), nullptr);
+        else
+          worksheet_write_string(ws, row, static_cast<lxw_col_t>(i), c[i].c_str(), is_reason ? reason : nullptr);
       }
       ++row;
     }

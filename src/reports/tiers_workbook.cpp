@@ -1,3 +1,4 @@
+#include "statistics/tiers_labels.h"
 #include "reports/tiers_workbook.h"
 
 #include <fmt/format.h>
@@ -75,7 +76,7 @@ void write_tiers_xlsx(const std::string& path, const TiersWorkbookInput& in) {
   es.header({"统一社会信用代码", "企业名称", "梯度", "级别", "证书编号", "有效期至", "剩余天数", "有效期来源", "当前判断"},
             {22, 30, 20, 10, 22, 12, 10, 22, 18});
   for (auto& e : pl.expiring) {
-    es.str(0, e.uscc), es.str(1, e.name), es.str(2, tiers::tier_label(e.tier)), es.str(3, e.level);
+    es.str(0, e.uscc), es.str(1, e.name), es.str(2, tiers::tier_label(e.tier)), es.str(3, std::string(statistics::level_label_zh(e.level)));
     es.str(4, e.number), es.str(5, e.expires.to_string()), es.num(6, e.days_left);
     es.str(7, e.computed ? "按认定日期+有效期推算" : "证书载明"), es.str(8, std::string(tiers::state_label(e.state)));
     es.next();

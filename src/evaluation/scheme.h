@@ -137,6 +137,7 @@ struct Cohort {
   std::vector<Benchmark> benchmarks;  ///< parallel to `indicators`
   Classification classification;
   int line = 0;
+  int weights_line = 0;  ///< line of the cohort's `weights` table (messages point at it)
   double weight_total() const;
 };
 

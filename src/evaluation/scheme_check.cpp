@@ -56,7 +56,7 @@ void check_scheme(const Scheme& s, Issues& out) {
     const Cohort& c = s.cohorts[j];
     std::string where = "cohort[" + c.id + "]";
     if (s.weights_total && !c.weights.empty() && std::fabs(c.weight_total() - *s.weights_total) > 1e-9)
-      add(out, s, c.line, where + ".weights", "scheme.weights_sum",
+      add(out, s, c.weights_line ? c.weights_line : c.line, where + ".weights", "scheme.weights_sum",
           fmt::format("权重合计为 {}，应为 {}（scheme.weights_total） / weights sum to {}, must be {}",
                       c.weight_total(), *s.weights_total, c.weight_total(), *s.weights_total));
     for (const auto& rule : c.rules)

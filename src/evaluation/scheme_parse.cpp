@@ -351,6 +351,7 @@ void read_cohorts(Reader& r, const toml::table& root, Scheme& s, const Classific
       c.rules.push_back(read_rule(r, *t, where));
     }
     const toml::table* w = (*t)["weights"].as_table();
+    if (w) c.weights_line = static_cast<int>(w->source().begin.line);
     if (!w || w->empty()) {
       r.err(c.line, where + ".weights", "scheme.missing_key",
             "缺少权重表 weights = { 指标 id = 分值 } / weights table is missing");

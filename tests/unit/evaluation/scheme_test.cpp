@@ -101,7 +101,7 @@ TEST(Scheme, UnknownMetricIsRejectedWithLineAndKey) {
 TEST(Scheme, WeightsNotSummingTo100AreRejected) {
   Issue i = rejected(replace(kGood, "tax_per_mu = 60,", "tax_per_mu = 50,"));
   EXPECT_EQ(i.code, "scheme.weights_sum");
-  EXPECT_EQ(i.row, 20);  // the [[cohort]] line
+  EXPECT_EQ(i.row, 24);  // the cohort's `weights =` line (its [[cohort]] header is line 20)
   EXPECT_EQ(i.column, "cohort[above_scale].weights");
   EXPECT_NE(i.message.find("90"), std::string::npos);
 }

@@ -56,7 +56,9 @@ std::optional<double> land_mu(const Frame& f, std::size_t i, bool include_leased
   if (f.land_owned_m2.has(i)) { m += f.land_owned_m2.micros[i]; any = true; }
   if (include_leased && f.land_leased_m2.has(i)) { m += f.land_leased_m2.micros[i]; any = true; }
   if (!any) return std::nullopt;
-  return static_cast<double>(m) / Decimal::kScale * 15.0 / 10000.0;
+  // micro-m² × 15 / 10¹⁰ as one division of an exact integer: the nearest double to the exact decimal
+  // (309,900.52 m² → 464.85078 亩, not 464.8507800000001).
+  return static_cast<double>(m * 15) / 1e10;
 }
 
 }  // namespace mujun

@@ -1,7 +1,5 @@
 // mujun import — agency files into the database (DESIGN.md "CLI contract").
 #include <CLI/CLI.hpp>
-#include <cctype>
-#include <filesystem>
 #include <iostream>
 
 #include "cli/context.h"
@@ -37,17 +35,8 @@ void add_import(CLI::App& app, Context& ctx, int* exit_code) {
       "  mujun import 土地.xlsx --source land --year 2024 --partial --rejects 需修正.xlsx");
   cmd->callback([&ctx, exit_code, o] {
     if (!o->rejects.empty()) {
-      std::string ext = o->rejects.size() >= 5 ? o->rejects.substr(o->rejects.size() - 5) : "";
-      for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      if (ext != ".xlsx" && (ext.size() < 4 || ext.substr(1) != ".csv")) {
-        std::cerr << "错误 / error: --rejects 只接受 .xlsx 或 .csv 文件：" << o->rejects
-                  << " / --rejects takes a .xlsx or .csv file\n";
-        *exit_code = kUsage;
-        return;
-      }
-      auto dir = std::filesystem::path(o->rejects).parent_path();
-      if (!dir.empty() && !std::filesystem::is_directory(dir)) {
-        std::cerr << "错误 / error: --rejects 的目录不存在：" << dir.string() << " / directory does not exist\n";
+      if (auto problem = reports::rejects_path_problem(o->rejects); !problem.empty()) {
+        std::cerr << "错误 / error: " << problem << "\n";
         *exit_code = kUsage;
         return;
       }

@@ -2,6 +2,7 @@
 
 #include <xlsxwriter.h>
 
+#include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
@@ -119,11 +120,20 @@ void write_xlsx(const std::string& path, const std::vector<ingest::FileReport>& 
 
 }  // namespace
 
-void write_rejects(const std::string& path, const std::vector<ingest::FileReport>& files) {
+std::string rejects_path_problem(const std::string& path) {
   std::string p = lower(path);
-  if (ends_with(p, ".xlsx")) return write_xlsx(path, files);
-  if (ends_with(p, ".csv")) return write_csv(path, files);
-  throw std::runtime_error("--rejects 只支持 .xlsx 或 .csv 文件 / --rejects takes a .xlsx or .csv file: " + path);
+  if (!ends_with(p, ".xlsx") && !ends_with(p, ".csv"))
+    return "--rejects 只接受 .xlsx 或 .csv 文件：" + path + " / --rejects takes a .xlsx or .csv file";
+  auto dir = std::filesystem::path(path).parent_path();
+  if (!dir.empty() && !std::filesystem::is_directory(dir))
+    return "--rejects 的目录不存在：" + dir.string() + " / directory does not exist";
+  return "";
+}
+
+void write_rejects(const std::string& path, const std::vector<ingest::FileReport>& files) {
+  if (auto problem = rejects_path_problem(path); !problem.empty()) throw std::runtime_error(problem);
+  if (ends_with(lower(path), ".xlsx")) return write_xlsx(path, files);
+  return write_csv(path, files);
 }
 
 }  // namespace mujun::reports

@@ -16,4 +16,8 @@ namespace mujun::reports {
 /// the extension is neither .xlsx nor .csv or the file cannot be written.
 void write_rejects(const std::string& path, const std::vector<ingest::FileReport>& files);
 
+/// Why `path` cannot take the rejects (extension not .xlsx/.csv, folder missing), Chinese first;
+/// "" when it can. `mujun import` checks this before importing anything.
+std::string rejects_path_problem(const std::string& path);
+
 }  // namespace mujun::reports

@@ -2,38 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "ingest/importer.h"
+#include "statistics/display.h"
 
 namespace mujun::cli {
 namespace {
 
-std::string base_name(const std::string& p) {
-  auto s = p.find_last_of('/');
-  return s == std::string::npos ? p : p.substr(s + 1);
-}
+std::string base_name(const std::string& p) { return std::filesystem::path(p).filename().string(); }
 
-// Display width of UTF-8 text: CJK and full-width characters take two columns.
-std::size_t width(const std::string& s) {
-  std::size_t w = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    w += n >= 3 ? 2 : 1;
-    i += n;
-  }
-  return w;
-}
-std::string pad(const std::string& s, std::size_t w) {
-  auto cur = width(s);
-  return cur >= w ? s : s + std::string(w - cur, ' ');
-}
-std::string rpad(const std::string& s, std::size_t w) {
-  auto cur = width(s);
-  return cur >= w ? s : std::string(w - cur, ' ') + s;
-}
+// Terminal columns: the statistics module's display helpers (CJK counts two columns).
+std::string pad(const std::string& s, std::size_t w) { return statistics::pad(s, w); }
+std::string rpad(const std::string& s, std::size_t w) { return statistics::pad(s, w, true); }
 template <class... T>
 std::string counts(T... v) {
   std::string s;

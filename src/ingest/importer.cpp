@@ -21,10 +21,7 @@
 namespace mujun::ingest {
 namespace {
 
-std::string base_name(const std::string& p) {
-  auto s = p.find_last_of('/');
-  return s == std::string::npos ? p : p.substr(s + 1);
-}
+std::string base_name(const std::string& p) { return std::filesystem::path(p).filename().string(); }
 
 Issue file_issue(const std::string& file, const std::string& sheet, std::string code, std::string msg) {
   return Issue{file, sheet, 0, "", "", std::move(code), std::move(msg), Severity::Error};
@@ -253,7 +250,7 @@ class FileImporter {
         p.errors.push_back(Issue{path_, sheet, dr.number, "统一社会信用代码", "", "uscc.empty",
                                  "缺少统一社会信用代码，无法对应到企业；请补上 18 位代码 / the USCC is missing",
                                  Severity::Error});
-      check_row(p, source, path_, sheet);
+      check_row(p, path_, sheet);
       finish_row(p, dr, header.labels, sheet, source);
     };
     for (auto& hr : head) process(hr);
@@ -272,6 +269,7 @@ class FileImporter {
     if (p.has_support) key += "|support|" + std::to_string(p.row);  // support records add up
     std::string fingerprint;
     for (auto& c : dr.cells) fingerprint += cell_display(c) + "\x1f";
+    fingerprint = sha256_hex(fingerprint);  // kept per row: a digest, not the row's text
     if (p.errors.empty()) {
       auto [it, fresh] = seen_.emplace(key, std::make_pair(p.row, fingerprint));
       if (!fresh) {
@@ -315,19 +313,19 @@ class FileImporter {
       b.parcels.push_back({p.uscc, p.parcel_id, *p.area_m2, p.tenure.empty() ? "owned" : p.tenure, p.year});
     if (p.has_certificate) b.certificates.emplace_back(p.uscc, p.certificate);
     if (p.has_support && p.support_amount) {
+      // Support records add up per enterprise, year and programme (an index, not a scan of the batch).
       std::string m = support_metric(p.support_program);
-      auto it = std::find_if(b.facts.begin(), b.facts.end(), [&](auto& f) {
-        return f.uscc == p.uscc && f.year == p.year && f.metric == m;
-      });
-      if (it == b.facts.end()) b.facts.push_back({p.uscc, p.year, m, source, *p.support_amount});
-      else it->value += *p.support_amount;
+      auto [it, fresh] = support_fact_.emplace(p.uscc + "|" + std::to_string(p.year) + "|" + m, b.facts.size());
+      if (fresh) b.facts.push_back({p.uscc, p.year, m, source, *p.support_amount});
+      else b.facts[it->second].value += *p.support_amount;
     }
   }
 
   const std::string& path_;
   const ImportOptions& opt_;
   FileWork& w_;
-  std::map<std::string, std::pair<long, std::string>> seen_;
+  std::map<std::string, std::pair<long, std::string>> seen_;  // key → (first row, SHA-256 of its cells)
+  std::map<std::string, std::size_t> support_fact_;           // uscc|year|metric → index in batch.facts
 };
 
 // Facts that disagree with a value another source gave for the same enterprise, year and metric:

@@ -7,7 +7,7 @@
 
 namespace mujun::ingest {
 
-void check_row(ParsedRow& r, const std::string& source, const std::string& file, const std::string& sheet) {
+void check_row(ParsedRow& r, const std::string& file, const std::string& sheet) {
   auto add = [&](Issues& to, std::string column, std::string value, std::string code, std::string msg, Severity s) {
     to.push_back(Issue{file, sheet, r.row, std::move(column), std::move(value), std::move(code), std::move(msg), s});
   };
@@ -36,7 +36,6 @@ void check_row(ParsedRow& r, const std::string& source, const std::string& file,
           "有效期至（" + r.certificate.expires + "）早于认定日期（" + r.certificate.issued + "）/ expiry before issue",
           Severity::Error);
   }
-  (void)source;
 }
 
 }  // namespace mujun::ingest

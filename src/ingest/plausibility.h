@@ -15,6 +15,6 @@ namespace mujun::ingest {
 /// record-level rules: "land.area_missing" (error: a parcel row without an area),
 /// "land.tenure_missing" (warning: taken as owned), "certificate.type_missing" (error),
 /// "certificate.dates" (error: 有效期至 before 认定日期).
-void check_row(ParsedRow& row, const std::string& source, const std::string& file, const std::string& sheet);
+void check_row(ParsedRow& row, const std::string& file, const std::string& sheet);
 
 }  // namespace mujun::ingest

@@ -141,8 +141,7 @@ ParsedRow parse_row(const readers::Row& row, const std::vector<ColumnMap>& colum
       case HeaderKind::Township:
         out.township = text;
         break;
-      case HeaderKind::Location:
-        if (out.township.empty()) out.township = "";
+      case HeaderKind::Location:  // 坐落 (parcel address): shown in the rejects file, not stored
         break;
       case HeaderKind::StartYear:
       case HeaderKind::Year: {

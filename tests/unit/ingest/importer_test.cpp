@@ -221,3 +221,23 @@ TEST(Importer, EmptyAndHeaderOnlyFilesAreRefused) {
   EXPECT_EQ(r[1].errors.at(0).code, "file.no_rows");
   EXPECT_TRUE(st->batches().empty());
 }
+
+TEST(Importer, TheRejectsPathIsCheckedBeforeAnythingIsWritten) {
+  EXPECT_EQ(reports::rejects_path_problem("fix-me.xlsx"), "");
+  EXPECT_EQ(reports::rejects_path_problem("fix-me.CSV"), "");
+  EXPECT_NE(reports::rejects_path_problem("fix-me.txt").find(".xlsx"), std::string::npos);
+  EXPECT_NE(reports::rejects_path_problem("/no/such/folder/r.xlsx").find("/no/such/folder"), std::string::npos);
+}
+
+TEST(Importer, SupportRecordsAddUpPerEnterpriseYearAndProgramme) {
+  Dir d;
+  auto f = d.write("support.csv", "统一社会信用代码,企业名称,项目,金额（万元）,日期\n" + kA + ",长安,科技创新奖励,10,2024-03-01\n" +
+                                      kA + ",长安,科技创新奖励,5.5,2024-09-01\n" + kA + ",长安,知识价值信用贷款,200,2024-05-01\n" +
+                                      kA + ",长安,科技创新奖励,7,2023-05-01\n");
+  auto st = store::open_sqlite(d.db());
+  st->migrate();
+  ASSERT_TRUE(ingest::import_files(*st, {f}, {})[0].written);
+  EXPECT_EQ(st->snapshot(2024).metric("support_reward")->micros[0], 15'500'000);  // 10 + 5.5 万元
+  EXPECT_EQ(st->snapshot(2024).metric("support_credit_loan")->micros[0], 200'000'000);
+  EXPECT_EQ(st->snapshot(2023).metric("support_reward")->micros[0], 7'000'000);
+}

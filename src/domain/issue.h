@@ -1,6 +1,7 @@
 // mujun — a problem found in input, as data (DESIGN.md principle 2: "Bad input is data").
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mujun {
@@ -21,5 +22,17 @@ struct Issue {
 };
 
 using Issues = std::vector<Issue>;
+
+/// An issue about one value whose place (file, sheet, row, column) the caller fills in later:
+/// the checks in standards/ and ingest/ know the value, not where it came from.
+inline Issue value_issue(std::string_view raw, std::string code, std::string message,
+                         Severity severity = Severity::Error) {
+  Issue i;
+  i.raw_value = std::string(raw);
+  i.code = std::move(code);
+  i.message = std::move(message);
+  i.severity = severity;
+  return i;
+}
 
 }  // namespace mujun

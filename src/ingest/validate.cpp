@@ -26,14 +26,6 @@ std::string clean(std::string_view text) {
   return out;
 }
 
-Issue make(std::string_view raw, std::string code, std::string msg, Severity sev = Severity::Error) {
-  Issue i;
-  i.raw_value = std::string(raw);
-  i.code = std::move(code);
-  i.message = std::move(msg);
-  i.severity = sev;
-  return i;
-}
 
 template <std::size_t N>
 std::optional<std::string> lookup(const std::array<std::pair<std::string_view, std::string_view>, N>& table,
@@ -63,7 +55,7 @@ std::optional<bool> parse_flag(std::string_view text, Issues& issues) {
       {"NO", "0"}, {"TRUE", "1"}, {"FALSE", "0"}, {"1", "1"}, {"0", "0"}, {"\xE2\x88\x9A", "1"},
       {"\xC3\x97", "0"}, {"规上", "1"}, {"规下", "0"}, {"X", "0"}, {"\xE2\x9C\x93", "1"}}};
   if (auto v = lookup(kWords, s)) return *v == "1";
-  issues.push_back(make(text, "flag.invalid",
+  issues.push_back(value_issue(text, "flag.invalid",
       fmt::format("“{}”不是是/否值：请填写“是”或“否”（也可用 Y/N、1/0）。 ('{}' is not a yes/no value: use 是 or 否.)",
                   text, text)));
   return std::nullopt;
@@ -76,7 +68,7 @@ std::optional<std::string> parse_tenure(std::string_view text, Issues& issues) {
       {"国有划拨", "owned"}, {"出让地", "owned"}, {"划拨地", "owned"}, {"租赁", "leased"},
       {"租用", "leased"}, {"承租", "leased"}}};
   if (auto v = lookup(kWords, s)) return v;
-  issues.push_back(make(text, "tenure.invalid",
+  issues.push_back(value_issue(text, "tenure.invalid",
       fmt::format("权属“{}”无法识别：请填写 自有、出让、划拨（均按自有用地）或 租赁。"
                   " (Tenure '{}' is not recognised: use 自有/出让/划拨 (owned) or 租赁 (leased).)",
                   text, text)));
@@ -90,7 +82,7 @@ std::optional<std::string> parse_cert_level(std::string_view text, Issues& issue
       {"省部级", "municipal"}, {"区级", "district"}, {"县级", "district"}, {"区县级", "district"},
       {"区(县)级", "district"}}};
   if (auto v = lookup(kWords, s)) return v;
-  issues.push_back(make(text, "cert_level.invalid",
+  issues.push_back(value_issue(text, "cert_level.invalid",
       fmt::format("级别“{}”无法识别：请填写 国家级、市级 或 区级。 (Level '{}' is not recognised: use 国家级, 市级 or 区级.)",
                   text, text)));
   return std::nullopt;
@@ -117,7 +109,7 @@ std::optional<std::string> parse_cert_type(std::string_view text, Issues& issues
   for (std::string_view level : {"国家级", "省级", "市级", "区级", "县级", "重庆市"})
     if (s.rfind(level, 0) == 0)
       if (auto v = lookup(kWords, s.substr(level.size()))) return v;
-  issues.push_back(make(text, "cert_type.unknown",
+  issues.push_back(value_issue(text, "cert_type.unknown",
       fmt::format("认定类型“{}”无法识别：可用 科技型中小企业、创新型中小企业、专精特新中小企业、专精特新“小巨人”企业、"
                   "制造业单项冠军、高新技术企业、链主企业、智能工厂、数字化车间、绿色工厂。"
                   " (Certificate type '{}' is not recognised.)",
@@ -158,7 +150,7 @@ std::optional<std::string> parse_date(std::string_view text, Issues& issues) {
   } else if (std::regex_match(s, m, kSerial)) {
     if (auto iso = excel_serial_to_date(std::stol(m[1]))) return iso;
   }
-  issues.push_back(make(text, "date.invalid",
+  issues.push_back(value_issue(text, "date.invalid",
       fmt::format("“{}”不是有效日期：请写成 2024-01-01、2024/1/1 或 2024年1月1日。"
                   " ('{}' is not a valid date: write 2024-01-01, 2024/1/1 or 2024年1月1日.)",
                   text, text)));
@@ -178,21 +170,21 @@ std::optional<int> parse_year(std::string_view text, Issues& issues) {
   }
   if (years.empty()) {
     // An Excel date serial of a year cell ("45292") or a plain number like "2024.0".
-    issues.push_back(make(text, "year.invalid",
+    issues.push_back(value_issue(text, "year.invalid",
         fmt::format("“{}”不是有效年份：请填写 1949–2100 之间的 4 位年份，如 2024。 ('{}' is not a year between 1949 "
                     "and 2100: write e.g. 2024.)", text, text)));
     return std::nullopt;
   }
   for (int y : years)
     if (y != years.front()) {
-      issues.push_back(make(text, "year.ambiguous",
+      issues.push_back(value_issue(text, "year.ambiguous",
           fmt::format("“{}”跨了两个年份（{} 与 {}）：请只填一个统计年度，或按年拆分数据。"
                       " ('{}' spans two years ({} and {}): give one year.)",
                       text, years.front(), y, text, years.front(), y)));
       return std::nullopt;
     }
   if (years.front() < 1949 || years.front() > 2100) {
-    issues.push_back(make(text, "year.invalid",
+    issues.push_back(value_issue(text, "year.invalid",
         fmt::format("年份“{}”超出 1949–2100。 (Year '{}' is outside 1949–2100.)", text, text)));
     return std::nullopt;
   }

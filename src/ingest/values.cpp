@@ -16,20 +16,11 @@ namespace {
 using i128 = __int128;
 constexpr i128 kLimit = static_cast<i128>(1'000'000'000'000'000'000LL) * 1'000'000'000'000'000'000LL;  // 1e36
 
-Issue issue(std::string_view raw, std::string code, std::string message,
-            Severity sev = Severity::Error) {
-  Issue i;
-  i.raw_value = std::string(raw);
-  i.code = std::move(code);
-  i.message = std::move(message);
-  i.severity = sev;
-  return i;
-}
 
 ParsedValue invalid(std::string_view raw, std::string code, std::string message) {
   ParsedValue p;
   p.state = ParsedValue::State::Invalid;
-  p.issues.push_back(issue(raw, std::move(code), std::move(message)));
+  p.issues.push_back(value_issue(raw, std::move(code), std::move(message)));
   return p;
 }
 
@@ -194,7 +185,7 @@ ParsedValue parse_value(std::string_view text, Dimension dim, std::optional<Unit
                                  dim_hint(dim), s0, cu->label, dim_hint(dim)));
     }
     if (header_unit && !(*header_unit == *cu))
-      out.issues.push_back(issue(
+      out.issues.push_back(value_issue(
           text, "unit.cell_overrides_header",
           fmt::format("单元格“{}”自带单位“{}”，与表头单位“{}”不同：已按单元格的单位换算，请核对。"
                       " (Cell '{}' carries unit '{}', unlike the header's '{}': the cell's unit was used.)",
@@ -262,7 +253,7 @@ ParsedValue parse_value(std::string_view text, Dimension dim, std::optional<Unit
   out.value = Decimal::from_micros(static_cast<std::int64_t>(neg ? -q : q));
   out.unit = unit;
   if (out.rounded && unit->exact)
-    out.issues.push_back(issue(
+    out.issues.push_back(value_issue(
         text, "value.rounded",
         fmt::format("“{}”比可存储的精度（0.000001 {}）更细，已四舍六入五成双为 {}：请核对是否多了小数位或单位填错。"
                     " ('{}' is finer than 0.000001 {}; rounded half-to-even to {}.)",

@@ -64,14 +64,6 @@ std::string_view level_zh(IndustryLevel l) {
   return "";
 }
 
-Issue code_issue(std::string_view raw, std::string code, std::string msg, Severity sev) {
-  Issue i;
-  i.raw_value = std::string(raw);
-  i.code = std::move(code);
-  i.message = std::move(msg);
-  i.severity = sev;
-  return i;
-}
 
 }  // namespace
 
@@ -189,7 +181,7 @@ IndustryCodeResult validate_industry_code(std::string_view raw, const IndustryTa
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n') s.push_back(c);
   if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.erase(s.size() - 2);
   if (s.empty()) {
-    r.issues.push_back(code_issue(raw, "industry.empty",
+    r.issues.push_back(value_issue(raw, "industry.empty",
         "行业代码为空：请填写 GB/T 4754-2017 的 4 位小类代码（如 3612）。 (Industry code is empty: "
         "enter the 4-digit GB/T 4754-2017 class, e.g. 3612.)", Severity::Error));
     return r;
@@ -201,7 +193,7 @@ IndustryCodeResult validate_industry_code(std::string_view raw, const IndustryTa
   }
   if (s.empty()) {
     const IndustryEntry* sec = table.find(std::string(1, letter));
-    r.issues.push_back(code_issue(raw, "industry.too_coarse",
+    r.issues.push_back(value_issue(raw, "industry.too_coarse",
         fmt::format("行业代码“{}”只有门类{}：请填写 4 位小类代码（如 C3612 或 3612）。"
                     " (Industry code '{}' is only a section: enter the 4-digit class.)",
                     raw, sec ? fmt::format("（{}）", sec->name_zh) : std::string(), raw),
@@ -209,7 +201,7 @@ IndustryCodeResult validate_industry_code(std::string_view raw, const IndustryTa
     return r;
   }
   if (!all_digits(s) || s.size() < 2 || s.size() > 4) {
-    r.issues.push_back(code_issue(raw, "industry.format",
+    r.issues.push_back(value_issue(raw, "industry.format",
         fmt::format("行业代码“{}”格式不对：应为 4 位数字小类代码，可带门类字母（如 3612 或 C3612）。"
                     " (Industry code '{}' is malformed: 4 digits, optionally prefixed by the section letter.)",
                     raw, raw),
@@ -219,7 +211,7 @@ IndustryCodeResult validate_industry_code(std::string_view raw, const IndustryTa
   if (s.size() == 3 && !table.find(s)) {
     std::string padded = "0" + s;
     if (const IndustryEntry* e = table.find(padded); e && e->level == IndustryLevel::Class) {
-      r.issues.push_back(code_issue(raw, "industry.leading_zero",
+      r.issues.push_back(value_issue(raw, "industry.leading_zero",
           fmt::format("行业代码“{}”按 {}（{}）处理：Excel 常把开头的 0 去掉，请把该列设为文本。"
                       " (Industry code '{}' read as {}: Excel dropped the leading zero; format the column as text.)",
                       raw, padded, e->name_zh, raw, padded),
@@ -234,7 +226,7 @@ IndustryCodeResult validate_industry_code(std::string_view raw, const IndustryTa
     if (div && !table.division_has_classes(division) && s.size() >= 3) {
       r.code = s;
       r.level = s.size() == 4 ? IndustryLevel::Class : IndustryLevel::Group;
-      r.issues.push_back(code_issue(raw, "industry.class_unverified",
+      r.issues.push_back(value_issue(raw, "industry.class_unverified",
           fmt::format("行业代码“{}”属于大类 {}（{}），但本系统的行业分类表未收录该大类的中类/小类，无法核对：已接受，请自行确认。"
                       " (Industry code '{}' is in division {} whose classes are not in the shipped table: "
                       "accepted unverified.)",
@@ -242,7 +234,7 @@ IndustryCodeResult validate_industry_code(std::string_view raw, const IndustryTa
           Severity::Warning));
       return r;
     }
-    r.issues.push_back(code_issue(raw, "industry.unknown",
+    r.issues.push_back(value_issue(raw, "industry.unknown",
         fmt::format("行业代码“{}”不在 GB/T 4754-2017 中：请核对代码（可能是 2011 版旧代码或抄错），改为现行 4 位小类代码。"
                     " (Industry code '{}' is not in GB/T 4754-2017: check it (an old 2011 code or a typo?).)",
                     raw, raw),
@@ -253,14 +245,14 @@ IndustryCodeResult validate_industry_code(std::string_view raw, const IndustryTa
   r.level = e->level;
   r.name_zh = e->name_zh;
   if (e->level != IndustryLevel::Class)
-    r.issues.push_back(code_issue(raw, "industry.not_class",
+    r.issues.push_back(value_issue(raw, "industry.not_class",
         fmt::format("行业代码“{}”是{}（{}），不是 4 位小类：已按{}接受；按产业集群归类需要小类时请补全。"
                     " (Industry code '{}' is a {}-level code, not a 4-digit class: accepted as such.)",
                     raw, level_zh(e->level), e->name_zh, level_zh(e->level), raw,
                     e->level == IndustryLevel::Division ? "division" : "group"),
         Severity::Warning));
   if (letter && letter != e->section)
-    r.issues.push_back(code_issue(raw, "industry.section_mismatch",
+    r.issues.push_back(value_issue(raw, "industry.section_mismatch",
         fmt::format("行业代码“{}”的门类字母 {} 与代码 {} 所属门类 {} 不符：已按数字代码处理，请核对。"
                     " (Industry code '{}': letter {} does not match section {} of {}.)",
                     raw, letter, s, e->section, raw, letter, e->section, s),

@@ -21,14 +21,6 @@ int org_value(char c) {
   return -1;
 }
 
-Issue make_issue(std::string_view raw, std::string code, std::string message, Severity sev) {
-  Issue i;
-  i.raw_value = std::string(raw);
-  i.code = std::move(code);
-  i.message = std::move(message);
-  i.severity = sev;
-  return i;
-}
 
 }  // namespace
 
@@ -69,14 +61,14 @@ UsccResult validate_uscc(std::string_view raw) {
   UsccResult r;
   const std::string code = normalize_uscc(raw);
   if (code.empty()) {
-    r.issues.push_back(make_issue(raw, "uscc.empty",
+    r.issues.push_back(value_issue(raw, "uscc.empty",
         "统一社会信用代码为空：请填写 18 位代码。 (USCC is empty: fill in the 18-character code.)",
         Severity::Error));
     return r;
   }
   const std::size_t len = utf8_length(code);
   if (len != 18 || code.size() != 18) {
-    r.issues.push_back(make_issue(raw, "uscc.length",
+    r.issues.push_back(value_issue(raw, "uscc.length",
         fmt::format("统一社会信用代码“{}”长度为 {} 位，应为 18 位：请核对营业执照上的代码，勿填写 15 位注册号或 9 位组织机构代码。"
                     " (USCC '{}' has {} characters, 18 expected: copy it from the business licence; "
                     "a 15-digit registration number or 9-character organisation code is not a USCC.)",
@@ -89,7 +81,7 @@ UsccResult validate_uscc(std::string_view raw) {
     const bool region = i >= 2 && i < 8;
     const bool ok = region ? (c >= '0' && c <= '9') : uscc_value(c) >= 0;
     if (!ok) {
-      r.issues.push_back(make_issue(raw, "uscc.char",
+      r.issues.push_back(value_issue(raw, "uscc.char",
           fmt::format("统一社会信用代码“{}”第 {} 位“{}”不合法：{}。请核对营业执照（代码中不使用 I、O、S、V、Z）。"
                       " (USCC '{}': character {} '{}' is not allowed: {}; check the licence — "
                       "I, O, S, V, Z are never used.)",
@@ -105,7 +97,7 @@ UsccResult validate_uscc(std::string_view raw) {
   r.code = code;
   const char org_expected = org_code_check_char(std::string_view(code).substr(8, 8));
   if (org_expected != code[16]) {
-    r.issues.push_back(make_issue(raw, "uscc.org_check_char",
+    r.issues.push_back(value_issue(raw, "uscc.org_check_char",
         fmt::format("统一社会信用代码“{}”的组织机构代码部分（第 9–17 位）校验位应为“{}”，实为“{}”（GB 11714）：请核对是否抄错；"
                     "若与营业执照一致可忽略本提示。 (USCC '{}': organisation-code check character (position 17) "
                     "should be '{}' but is '{}' per GB 11714; check for a typo, ignore if it matches the licence.)",
@@ -114,7 +106,7 @@ UsccResult validate_uscc(std::string_view raw) {
   }
   const char expected = uscc_check_char(std::string_view(code).substr(0, 17));
   if (expected != code[17]) {
-    r.issues.push_back(make_issue(raw, "uscc.check_char",
+    r.issues.push_back(value_issue(raw, "uscc.check_char",
         fmt::format("统一社会信用代码“{}”校验位（第 18 位）应为“{}”，实为“{}”（GB 32100-2015）：请核对是否抄错；"
                     "早期试点代码可能不满足校验，若与营业执照一致可忽略本提示。 (USCC '{}': check character should be "
                     "'{}' but is '{}' per GB 32100-2015; check for a typo — some early pilot codes fail the "

@@ -92,7 +92,68 @@ CREATE TABLE runs (
 );
 )sql";
 
-constexpr std::array kMigrations{Migration{1, "initial schema", k0001}};
+// Platform records (issue 8): accounts, sessions, audit log, publication (公示) and objections (异议).
+constexpr std::string_view k0002 = R"sql(
+CREATE TABLE users (
+  id              INTEGER PRIMARY KEY,
+  name            TEXT NOT NULL UNIQUE,
+  role            TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'viewer', 'enterprise')),
+  enterprise_uscc TEXT NOT NULL DEFAULT '',
+  can_export      INTEGER NOT NULL DEFAULT 0,
+  password_hash   TEXT NOT NULL,
+  created_at      TEXT NOT NULL,
+  CHECK ((role = 'enterprise') = (enterprise_uscc <> ''))
+);
+CREATE TABLE sessions (
+  token_sha256 TEXT PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token   TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  expires_at   TEXT NOT NULL
+);
+CREATE TABLE audit_log (
+  id     INTEGER PRIMARY KEY,
+  at     TEXT NOT NULL,
+  user   TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  remote TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_action ON audit_log(action, id);
+CREATE TABLE publications (
+  run_id       INTEGER PRIMARY KEY REFERENCES runs(id),
+  opens_at     TEXT NOT NULL,
+  closes_at    TEXT NOT NULL,
+  frozen_at    TEXT NOT NULL DEFAULT '',
+  status       TEXT NOT NULL CHECK (status IN ('open', 'closed', 'frozen')),
+  published_by TEXT NOT NULL
+);
+CREATE TABLE objections (
+  id          INTEGER PRIMARY KEY,
+  run_id      INTEGER NOT NULL REFERENCES runs(id),
+  uscc        TEXT NOT NULL,
+  filed_by    TEXT NOT NULL,
+  reason      TEXT NOT NULL,
+  filed_at    TEXT NOT NULL,
+  status      TEXT NOT NULL CHECK (status IN ('open', 'upheld', 'rejected')),
+  resolved_by TEXT NOT NULL DEFAULT '',
+  resolution  TEXT NOT NULL DEFAULT '',
+  resolved_at TEXT NOT NULL DEFAULT '',
+  new_run_id  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX objections_run ON objections(run_id, uscc);
+CREATE TABLE objection_attachments (
+  id           INTEGER PRIMARY KEY,
+  objection_id INTEGER NOT NULL REFERENCES objections(id),
+  file_name    TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  sha256       TEXT NOT NULL,
+  bytes        BLOB NOT NULL
+);
+)sql";
+
+constexpr std::array kMigrations{Migration{1, "initial schema", k0001},
+                                 Migration{2, "platform: users, sessions, audit, publications, objections", k0002}};
 
 }  // namespace
 

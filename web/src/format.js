@@ -1,0 +1,31 @@
+// Display helpers: numbers with their decimals, class (档次) names and colours, role and source names.
+
+/** 1234567.8 → "1,234,567.80" with `d` decimals; missing → "—" (missing is not zero). */
+export function num(v, d = 2) {
+  if (v === null || v === undefined || v === '' || Number.isNaN(Number(v))) return '—'
+  return Number(v).toLocaleString('zh-CN', { minimumFractionDigits: d, maximumFractionDigits: d })
+}
+
+/** A figure of /api/overview with its own decimals (falls back to 2). */
+export function fig(f) {
+  if (!f) return '—'
+  const d = f.decimals ?? (f.unit === '家' ? 0 : f.unit === '%' ? 1 : 2)
+  return num(f.value, d)
+}
+
+export const CLASS_LABEL = { A: 'A 优先发展', B: 'B 鼓励提升', C: 'C 监管调控', D: 'D 落后整治', T: 'T 只评价不分档' }
+export const CLASS_COLOR = { A: '#2f7d32', B: '#1f5fa8', C: '#c77700', D: '#b3261e', T: '#6b7280' }
+export const ROLE_LABEL = { admin: '管理员', analyst: '分析员', viewer: '查看者', enterprise: '企业' }
+export const SOURCES = [
+  ['', '自动识别 / auto'], ['statistics', '统计局 statistics'], ['tax', '税务局 tax'], ['land', '自然资源局 land'],
+  ['energy', '供电公司 energy'], ['emissions', '生态环境局 emissions'], ['certificates', '科技局 certificates'],
+  ['registry', '企业名录 registry'], ['support', '政策支持 support'],
+]
+export const PUB_STATUS = { open: '公示中', closed: '公示结束', frozen: '已定稿' }
+export const OBJ_STATUS = { open: '待处理', pending: '待处理', rejected: '已驳回', upheld: '已采纳', reject: '已驳回', uphold: '已采纳' }
+
+/** "2026-11-29T22:50:08Z" → "2026-11-29 22:50". */
+export function when(t) {
+  if (!t) return '—'
+  return String(t).replace('T', ' ').replace(/:\d\d(\.\d+)?Z?$/, '').replace(/Z$/, '')
+}

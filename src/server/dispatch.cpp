@@ -1,0 +1,68 @@
+// mujun — request dispatch with authentication, CSRF, permissions and error mapping (see dispatch.h).
+#include "server/dispatch.h"
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "server/auth.h"
+#include "server/session.h"
+#include "store/platform.h"
+
+namespace mujun::server {
+
+Response error_response(int status, const std::string& code, const std::string& message) {
+  nlohmann::json j = {{"error", {{"code", code}, {"message", message}}}};
+  return json(status, j.dump());
+}
+
+namespace {
+
+bool changes_state(const std::string& method) { return method == "POST" || method == "PUT" || method == "DELETE"; }
+
+Response run(const Router& router, Request& req, store::Store& store, store::PlatformStore& platform,
+             const ServerConfig& config) {
+  bool path_exists = false;
+  const auto* route = router.match(req.method, req.path, req.params, &path_exists);
+  if (!route) {
+    if (path_exists) {
+      auto r = error_response(405, "method_not_allowed",
+                              "此路径不支持 " + req.method + " 方法 / method " + req.method + " not allowed here");
+      return r;
+    }
+    return error_response(404, "not_found", "未找到 / not found: " + req.path);
+  }
+  std::optional<Principal> user;
+  if (route->need != Permission::none) {
+    user = resolve_session(platform, cookie_value(req.header("cookie"), kSessionCookie));
+    if (!user) return error_response(401, "unauthorized", "未登录或登录已过期，请重新登录 / not signed in or session expired");
+    if (changes_state(req.method) && !same_secret(req.header("x-csrf-token"), user->csrf_token))
+      return error_response(403, "csrf",
+                            "缺少或错误的 CSRF 令牌（X-CSRF-Token 头），请刷新页面后重试 / missing or wrong CSRF token");
+    if (!user->has(route->need)) return error_response(403, "forbidden", "无权执行此操作 / forbidden for this account");
+  }
+  Ctx ctx{req, user ? &*user : nullptr, store, platform, config};
+  return route->handler(ctx);
+}
+
+}  // namespace
+
+Response dispatch(const Router& router, Request& req, store::Store& store, store::PlatformStore& platform,
+                  const ServerConfig& config) {
+  try {
+    return run(router, req, store, platform, config);
+  } catch (const ApiError& e) {
+    return error_response(e.status, e.code, e.what());
+  } catch (const nlohmann::json::parse_error&) {
+    return error_response(400, "bad_request", "请求体不是有效的 JSON / the request body is not valid JSON");
+  } catch (const nlohmann::json::type_error&) {
+    return error_response(400, "bad_request", "请求体 JSON 字段类型不符 / a JSON field of the request has the wrong type");
+  } catch (const std::exception& e) {
+    std::cerr << "mujun serve: 500 " << req.method << " " << req.path << ": " << e.what() << "\n";
+    return error_response(500, "internal", "服务器内部错误，详情见服务器日志 / internal error (details in the server log)");
+  } catch (...) {
+    std::cerr << "mujun serve: 500 " << req.method << " " << req.path << ": unknown exception\n";
+    return error_response(500, "internal", "服务器内部错误，详情见服务器日志 / internal error (details in the server log)");
+  }
+}
+
+}  // namespace mujun::server

@@ -1,0 +1,18 @@
+// mujun — one request through the route table: the session cookie → Principal, then 401 (no or expired
+// session), 403 "csrf" (POST/PUT/DELETE without the session's X-CSRF-Token), 403 "forbidden" (role lacks
+// the route's Permission), 405 (path known, method not), 404 (no such route), the handler, and errors as
+// JSON {"error":{"code","message"}}: ApiError with its status; malformed JSON bodies 400; any other
+// exception 500 "internal" whose details go to stderr only. Contract: /work/notes/api-contract.md.
+#pragma once
+#include "server/http.h"
+
+namespace mujun::server {
+
+/// Handles `req` (an /api/ path) with `router` on this thread's connections. Never throws.
+Response dispatch(const Router& router, Request& req, store::Store& store, store::PlatformStore& platform,
+                  const ServerConfig& config);
+
+/// {"error":{"code":…,"message":…}} with `status`.
+Response error_response(int status, const std::string& code, const std::string& message);
+
+}  // namespace mujun::server

@@ -1,0 +1,77 @@
+// mujun — helpers shared by the data routes (api_*.cpp): JSON bodies and responses, paging, the
+// enterprise scope of a request, years, the schemes folder, cached evaluation runs, downloads.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "server/http.h"
+#include "service/runs.h"
+
+namespace mujun::server::api {
+
+/// 200 (or `status`) with the JSON document.
+Response json_response(const nlohmann::json& j, int status = 200);
+/// The request body as a JSON object; 400 bad_request when it is not one.
+nlohmann::json body_object(const Ctx& ctx);
+
+/// ApiError 404 not_found with "未找到 … / … not found".
+[[noreturn]] void not_found(const std::string& what_zh, const std::string& what_en);
+
+/// `?page=&size=`: page ≥ 1 (default 1), 1 ≤ size ≤ 1000 (default 50); 400 bad_request otherwise.
+struct Paging {
+  long long page = 1, size = 50;
+  bool all = false;  ///< exports: every matching row
+  nlohmann::json wrap(const nlohmann::json& all_items) const;  ///< {"total","page","size","items"}
+};
+Paging paging(const Request& req);
+
+/// The enterprise an account is confined to: its USCC for role enterprise, "" for every other role.
+std::string own_uscc(const Ctx& ctx);
+/// True when the request may see enterprise `uscc` (always for zone roles; only its own for enterprise).
+bool may_see(const Ctx& ctx, const std::string& uscc);
+
+/// `?year=` as an integer; without it the latest year with data. 404 when the database has no year,
+/// 400 for a non-integer.
+int year_param(const Ctx& ctx);
+
+/// <resource_root>/schemes
+std::string schemes_dir(const Ctx& ctx);
+
+/// True when the account may see run `id`: zone roles see every run; an enterprise account only runs
+/// that were published (公示) — an unpublished run is an internal draft.
+bool run_visible(const Ctx& ctx, long long id);
+
+/// Evaluation run `id` from a per-process cache (runs are immutable); 404 when there is none
+/// or run_visible() is false.
+std::shared_ptr<const service::LoadedRun> run_or_404(const Ctx& ctx, long long id);
+
+/// An XLSX download: `write(path)` writes the workbook to a private temporary file, whose bytes become
+/// the body (Content-Type spreadsheetml, Content-Disposition attachment; filename* UTF-8).
+template <class Write>
+Response xlsx_download(const std::string& file_name, Write&& write);
+Response file_response(std::string bytes, const std::string& content_type, const std::string& file_name);
+/// A fresh temporary path ending in `suffix` (not created); the caller removes it.
+std::string temp_path(const std::string& suffix);
+/// Reads and removes `path`.
+std::string slurp_and_remove(const std::string& path);
+
+template <class Write>
+Response xlsx_download(const std::string& file_name, Write&& write) {
+  std::string path = temp_path(".xlsx");
+  try {
+    write(path);
+  } catch (...) {
+    std::remove(path.c_str());
+    throw;
+  }
+  return file_response(slurp_and_remove(path), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       file_name);
+}
+
+/// Current time, ISO 8601 UTC ("2026-11-29T08:00:00Z"); `plus_days` added.
+std::string now_iso(int plus_days = 0);
+
+}  // namespace mujun::server::api

@@ -1,0 +1,44 @@
+// mujun — the enterprises of one year as the data routes list them: the snapshot (registry attributes,
+// land, facts), each enterprise's clusters (taxonomies/wansheng-231.toml with its override lists) and
+// industry name (GB/T 4754-2017 table), and the filters of the contract (q, township, industry,
+// cluster, above_scale), always confined to the account's own enterprise for an enterprise account.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/frame.h"
+#include "server/http.h"
+#include "service/statistics.h"
+
+namespace mujun::server::api {
+
+struct Directory {
+  int year = 0;
+  Frame frame;
+  service::StatsRules rules;                        ///< the taxonomy (clusters) and stats configuration
+  std::vector<std::vector<std::string>> clusters;   ///< per enterprise: cluster ids (several, or none)
+  std::optional<std::size_t> index(const std::string& uscc) const;
+  std::string industry_name(std::size_t i) const;   ///< "" when the code is unknown
+  /// {"uscc","name","industry_code","industry_name","township","cluster","clusters","above_scale"}
+  nlohmann::json row(std::size_t i) const;
+};
+
+/// The directory of `year` (cached per database and year until the next import).
+std::shared_ptr<const Directory> directory(const Ctx& ctx, int year);
+
+/// The query's filters over enterprises (the same for the JSON list and its export).
+struct EnterpriseFilter {
+  std::string own;  ///< own_uscc(ctx): "" = no confinement
+  std::string q, township, industry, cluster, uscc;
+  std::optional<bool> above_scale;
+  explicit EnterpriseFilter(const Ctx& ctx);
+  bool accepts(const Directory& d, std::size_t i) const;
+  /// For rows that are not in the directory (evaluated elsewhere): by uscc/name only.
+  bool accepts(const std::string& uscc, const std::string& name) const;
+};
+
+}  // namespace mujun::server::api

@@ -1,0 +1,135 @@
+// GET /api/runs, POST /api/runs (evaluate and store: service::evaluate_and_store, as `mujun evaluate`),
+// POST /api/runs/{id}/publish (公示 window of N days), POST /api/runs/{id}/freeze (final).
+#include <fmt/format.h>
+
+#include "evaluation/engine.h"
+#include "server/api_areas.h"
+#include "server/api_common.h"
+#include "server/api_publication.h"
+#include "service/evaluate.h"
+#include "service/schemes.h"
+
+namespace mujun::server::api {
+
+namespace {
+
+nlohmann::json summary(const Ctx& ctx, const service::LoadedRun& run) {
+  const auto& rec = run.record;
+  const auto& res = run.result;
+  nlohmann::json counts = {{"A", 0}, {"B", 0}, {"C", 0}, {"D", 0}, {"T", 0}};
+  nlohmann::json cohorts = nlohmann::json::array();
+  for (const auto& c : res.value("cohorts", nlohmann::json::array())) {
+    for (auto& [k, v] : c.value("counts", nlohmann::json::object()).items()) counts[k] = counts.value(k, 0) + v.get<int>();
+    cohorts.push_back({{"id", c.value("id", "")}, {"label", c.value("label", "")}, {"members", c.value("members", 0)},
+                       {"counts", c.value("counts", nlohmann::json::object())}});
+  }
+  const auto& scheme = res.value("scheme", nlohmann::json::object());
+  return {{"id", rec.id},
+          {"year", rec.year},
+          {"scheme_id", rec.scheme_name},
+          {"scheme_name", scheme.value("name", rec.scheme_name)},
+          {"scheme_sha256", rec.scheme_sha256},
+          {"snapshot_sha256", rec.snapshot_sha256},
+          {"created_at", rec.created_at},
+          {"firms", res.value("enterprises", nlohmann::json::array()).size()},
+          {"not_evaluated", res.value("not_evaluated", 0)},
+          {"counts", counts},
+          {"cohorts", cohorts},
+          {"warnings", res.value("warnings", nlohmann::json::array())},
+          {"publication", publication_json(ctx, rec.id)}};
+}
+
+Response list(Ctx& ctx) {
+  nlohmann::json out = nlohmann::json::array();
+  auto recs = ctx.store.runs("evaluation");
+  for (auto it = recs.rbegin(); it != recs.rend(); ++it) {
+    if (!run_visible(ctx, it->id)) continue;
+    out.push_back(summary(ctx, *run_or_404(ctx, it->id)));
+  }
+  return json_response(out);
+}
+
+Response create(Ctx& ctx) {
+  auto b = body_object(ctx);
+  if (!b.contains("year") || !b["year"].is_number_integer() || !b.contains("scheme") || !b["scheme"].is_string())
+    throw ApiError(400, "bad_request", "请求体应为 {\"year\": 2024, \"scheme\": \"chongqing-default\"} / body: {year, scheme}");
+  int year = b["year"].get<int>();
+  std::string scheme_id = b["scheme"].get<std::string>();
+  auto info = service::find_scheme(schemes_dir(ctx), scheme_id);
+  if (!info) not_found(fmt::format("评价办法 {}", scheme_id), fmt::format("scheme {}", scheme_id));
+  std::vector<std::string> warnings;
+  service::Evaluation e;
+  try {
+    e = service::evaluate_and_store(ctx.store, year, info->file, [&](const std::string& w) { warnings.push_back(w); });
+  } catch (const service::MissingYear& m) {
+    throw ApiError(400, "invalid_input",
+                   m.previous ? fmt::format("评价办法 {} 以上一年均值为基准，但没有 {} 年的数据；请先导入 / the scheme needs "
+                                            "{} data", m.scheme_id, m.needed, m.needed)
+                              : fmt::format("没有 {} 年的数据；请先导入 / no data for {}", m.needed, m.needed));
+  } catch (const evaluation::SchemeError& se) {
+    nlohmann::json details = nlohmann::json::array();
+    for (const auto& i : se.issues)
+      details.push_back({{"file", i.file}, {"row", i.row}, {"column", i.column}, {"value", i.raw_value}, {"message", i.message}});
+    Response r = json_response({{"error", {{"code", "invalid_input"},
+                                           {"message", "评价办法有错误 / the scheme has errors"}, {"details", details}}}}, 400);
+    return r;
+  } catch (const evaluation::EvaluationError& ee) {
+    throw ApiError(400, "invalid_input", ee.what());
+  }
+  ctx.audit("evaluate", nlohmann::json{{"run_id", e.run_id}, {"year", year}, {"scheme", scheme_id},
+                                       {"scheme_sha256", e.provenance.scheme_sha256}}.dump());
+  auto run = run_or_404(ctx, e.run_id);
+  auto j = summary(ctx, *run);
+  j["notes"] = warnings;
+  return json_response(j, 201);
+}
+
+long long run_id(const Ctx& ctx) { return to_int(ctx.req.params.at("id"), "id"); }
+
+Response publish(Ctx& ctx) {
+  long long id = run_id(ctx);
+  run_or_404(ctx, id);
+  auto b = body_object(ctx);
+  if (!b.contains("days") || !b["days"].is_number_integer() || b["days"].get<long long>() < 1 || b["days"].get<long long>() > 90)
+    throw ApiError(400, "bad_request", "days 应为 1 到 90 的整数（公示天数）/ days must be an integer 1..90");
+  int days = b["days"].get<int>();
+  if (auto st = publication_status(ctx, id))
+    throw ApiError(409, "conflict", *st == "frozen" ? "该评价已定稿，不能再次公示 / the run is frozen and cannot be published again"
+                                                    : "该评价已公示 / the run is already published");
+  store::PublicationRecord p;
+  p.run_id = id;
+  p.opens_at = now_iso();
+  p.closes_at = now_iso(days);
+  p.status = "open";
+  p.published_by = ctx.user->name;
+  ctx.platform.publish(p);
+  ctx.audit("publish", nlohmann::json{{"run_id", id}, {"days", days}, {"closes_at", p.closes_at}}.dump());
+  return json_response(publication_json(ctx, id));
+}
+
+Response freeze(Ctx& ctx) {
+  long long id = run_id(ctx);
+  run_or_404(ctx, id);
+  auto st = publication_status(ctx, id);
+  if (!st) throw ApiError(409, "conflict", "该评价尚未公示，不能定稿 / publish the run before freezing it");
+  if (*st == "frozen") throw ApiError(409, "conflict", "该评价已定稿 / the run is already frozen");
+  long open = 0;
+  for (const auto& o : ctx.platform.objections(id))
+    if (o.status == "open") ++open;
+  if (open)
+    throw ApiError(409, "conflict", fmt::format("尚有 {} 件异议未处理，处理后才能定稿 / {} objection(s) still open", open, open));
+  ctx.platform.set_publication_status(id, "frozen", now_iso());
+  ctx.audit("freeze", nlohmann::json{{"run_id", id}}.dump());
+  return json_response(publication_json(ctx, id));
+}
+
+}  // namespace
+
+void add_run_routes(Router& r) {
+  r.add("GET", "/api/runs", Permission::read_own, list);
+  r.add("POST", "/api/runs", Permission::evaluate, create);
+  r.add("POST", "/api/runs/{id}/publish", Permission::publish, publish);
+  r.add("POST", "/api/runs/{id}/freeze", Permission::publish, freeze);
+}
+
+}  // namespace mujun::server::api

@@ -1,0 +1,52 @@
+// mujun — the HTTP server of `mujun serve`: Boost.Beast HTTP/1.1 on one io_context run by N threads.
+// Contract: /work/notes/api-contract.md ("General", "Limits", "Static").
+//
+// - Keep-alive; limits: body ServerConfig::body_limit (413 JSON, connection closed), headers 16 KiB (431),
+//   request read timeout 30 s from the first header byte, idle keep-alive 60 s, write timeout 30 s.
+// - /api/ paths go through dispatch() with the worker thread's own Store + PlatformStore connections
+//   (opened when the thread starts; the database is migrated once by start()). Other paths are static
+//   files from ServerConfig::web_root (static_files.h); only GET and HEAD are allowed there.
+// - Request::remote is the peer address; when the peer is a loopback address (a reverse proxy on the same
+//   host, docs/deploy.md) and the request has X-Real-IP, that header's value is used instead, so the login
+//   rate limiter sees the real client.
+// - Every response has X-Content-Type-Options: nosniff, X-Frame-Options: DENY, Referrer-Policy: same-origin
+//   and Content-Security-Policy: default-src 'self'; style-src 'self' 'unsafe-inline' (ECharts sets inline
+//   styles); img-src 'self' data:; frame-ancestors 'none'. /api/ responses have Cache-Control: no-store.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "server/http.h"
+
+namespace mujun::server {
+
+class Server {
+ public:
+  /// `listen_address`: "HOST:PORT" ("127.0.0.1:8080", "[::1]:8080", "0.0.0.0:8080"); port 0 = ephemeral.
+  /// `threads` ≥ 1 worker threads.
+  Server(ServerConfig config, std::string listen_address, int threads);
+  ~Server();  ///< stops if running
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  /// Migrates the database, binds, listens and starts the worker threads; returns at once.
+  /// Throws std::runtime_error (Chinese-first) for a bad address, a port in use, or store::StoreError.
+  void start();
+  /// The bound port (after start()).
+  int port() const;
+  /// Graceful stop: no new connections; idle keep-alive connections are closed; requests being handled
+  /// are answered (with Connection: close) — waiting at most 5 s — then the threads are joined.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Splits "HOST:PORT" / "[V6]:PORT"; false when malformed (port not 0–65535).
+bool split_listen_address(const std::string& address, std::string& host, int& port);
+
+/// True for 127.0.0.0/8, ::1 and "localhost".
+bool is_loopback_host(const std::string& host);
+
+}  // namespace mujun::server

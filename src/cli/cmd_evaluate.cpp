@@ -5,19 +5,15 @@
 // without data.
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/context.h"
-#include "domain/sha256.h"
 #include "evaluation/aggregate.h"
 #include "evaluation/engine.h"
-#include "evaluation/explain.h"
-#include "evaluation/result_json.h"
 #include "reports/evaluation_workbook.h"
+#include "service/evaluate.h"
 
 namespace mujun::cli {
 namespace {
@@ -77,80 +73,44 @@ void print_summary(const ev::Scheme& s, const Frame& f, const ev::EvaluationResu
 }
 
 int run_evaluate(const Options& o, const Context& ctx) {
-  std::string text;
-  {
-    std::ifstream in(o.scheme, std::ios::binary);
-    if (!in) {
-      std::cerr << fmt::format("错误 / error: 无法读取评价办法文件 {}，请检查路径 / cannot read the scheme file {}\n", o.scheme, o.scheme);
-      return kRejected;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    text = ss.str();
-  }
-  ev::Scheme scheme;
+  service::LoadedScheme loaded;
   try {
-    scheme = ev::parse_scheme(text, o.scheme);
+    loaded = service::load_scheme(o.scheme);
+  } catch (const service::SchemeReadError& e) {
+    std::cerr << "错误 / error: " << e.what() << "\n";
+    return kRejected;
   } catch (const ev::SchemeError& e) {
     print_scheme_error(e);
     return kRejected;
   }
   auto store = ctx.open_store();
-  auto years = store->years();
-  auto has_year = [&](int y) { return std::find(years.begin(), years.end(), y) != years.end(); };
-  if (!has_year(o.year)) {
+  service::Evaluation e;
+  try {
+    e = service::evaluate_and_store(*store, o.year, loaded, [](const std::string& w) { std::cerr << w << "\n"; });
+  } catch (const service::MissingYear& m) {
+    if (m.previous) {
+      std::cerr << fmt::format("错误 / error: 评价办法 {} 以上一年均值为基准，但数据库中没有 {} 年的数据；请导入 {} 年数据 / the "
+                               "scheme needs the previous year's data ({}), which is not in the database\n",
+                               m.scheme_id, m.needed, m.needed, m.needed);
+      return kRejected;
+    }
     std::string list;
-    for (int y : years) list += (list.empty() ? "" : ", ") + std::to_string(y);
+    for (int y : m.years) list += (list.empty() ? "" : ", ") + std::to_string(y);
     std::cerr << fmt::format("错误 / error: 数据库 {} 中没有 {} 年的数据（已有年份: {}）；请先 mujun import --year {} / no data "
                              "for {} in the database (years: {}); import it first\n",
                              ctx.db_path, o.year, list.empty() ? "无" : list, o.year, o.year, list.empty() ? "none" : list);
     return kRejected;
   }
-  if (scheme.data_year != 0 && scheme.data_year != o.year)
-    std::cerr << fmt::format("警告 / warning: 评价办法 {} 的常数属于 {} 年数据，现用于 {} 年 / the scheme's constants are for "
-                             "data year {}, used for {}\n", scheme.id, scheme.data_year, o.year, scheme.data_year, o.year);
-  Frame frame = store->snapshot(o.year);
-  Frame previous;
-  std::string prev_hash;
-  if (scheme.needs_previous_year()) {
-    if (!has_year(o.year - 1)) {
-      std::cerr << fmt::format("错误 / error: 评价办法 {} 以上一年均值为基准，但数据库中没有 {} 年的数据；请导入 {} 年数据 / the "
-                               "scheme needs the previous year's data ({}), which is not in the database\n",
-                               scheme.id, o.year - 1, o.year - 1, o.year - 1);
-      return kRejected;
-    }
-    previous = store->snapshot(o.year - 1);
-    prev_hash = frame_sha256(previous);
-  }
-  ev::EvaluationResult r = ev::evaluate(scheme, frame, scheme.needs_previous_year() ? &previous : nullptr);
-  reports::EvaluationProvenance p;
-  p.scheme_path = o.scheme;
-  p.scheme_text = text;
-  p.scheme_sha256 = sha256_hex(text);
-  p.snapshot_sha256 = frame_sha256(frame);
-  p.previous_snapshot_sha256 = prev_hash;
-  std::vector<std::pair<std::string, std::string>> prov{{"scheme_sha256", p.scheme_sha256},
-                                                        {"snapshot_sha256", p.snapshot_sha256}};
-  if (!prev_hash.empty()) prov.emplace_back("previous_snapshot_sha256", prev_hash);
-  const std::string json = ev::result_json(scheme, frame, r, prov);
-  store::RunRecord run;
-  run.kind = "evaluation";
-  run.year = o.year;
-  run.scheme_name = scheme.id;
-  run.scheme_sha256 = p.scheme_sha256;
-  run.snapshot_sha256 = p.snapshot_sha256;
-  run.result_json = json;
-  p.run_id = store->save_run(run);
   if (!o.out.empty()) {
     try {
-      reports::write_evaluation_workbook(o.out, scheme, frame, r, p);
-    } catch (const std::exception& e) {
-      std::cerr << "错误 / error: " << e.what() << "\n";
+      reports::write_evaluation_workbook(o.out, e.scheme, e.frame, e.result, e.provenance);
+    } catch (const std::exception& x) {
+      std::cerr << "错误 / error: " << x.what() << "\n";
       return kRejected;
     }
   }
-  if (ctx.json) std::cout << json << "\n";
-  else print_summary(scheme, frame, r, p.run_id);
+  if (ctx.json) std::cout << e.json << "\n";
+  else print_summary(e.scheme, e.frame, e.result, e.run_id);
   if (!o.out.empty() && !ctx.json) std::cout << "结果工作簿 / workbook: " << o.out << "\n";
   return kOk;
 }

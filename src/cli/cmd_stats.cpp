@@ -3,21 +3,19 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
+#include "service/statistics.h"
 #include "reports/bulletin_html.h"
 #include "reports/bulletin_md.h"
 #include "reports/bulletin_xlsx.h"
 #include "statistics/bulletin.h"
 #include "statistics/check.h"
 #include "statistics/display.h"
-#include "statistics/published.h"
 
 namespace mujun::cli {
 
@@ -32,18 +30,6 @@ struct Options {
   std::vector<std::string> overrides;
 };
 
-bool read_file(const std::string& path, std::string& text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << fmt::format("错误 / error: 无法读取文件 {}：请检查路径 / cannot read {}\n", path, path);
-    return false;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  text = ss.str();
-  return true;
-}
-
 /// Prints issues; true when none is an error.
 bool report_issues(const Issues& issues) {
   bool ok = true;
@@ -55,41 +41,6 @@ bool report_issues(const Issues& issues) {
                              i.raw_value.empty() ? "" : " 值 “" + i.raw_value + "”", i.message);
   }
   return ok;
-}
-
-nlohmann::json figure_json(const st::Figure& f) {
-  nlohmann::json inputs = nlohmann::json::array();
-  for (const auto& x : f.inputs) inputs.push_back({{"name", x.name}, {"value", x.value}, {"unit", x.unit}});
-  nlohmann::json j = {{"id", f.id},           {"label", f.label},     {"unit", f.unit},
-                      {"formula", f.formula}, {"inputs", inputs},     {"section", f.section},
-                      {"decimals", f.decimals}, {"note", f.note}};
-  j["value"] = f.value ? nlohmann::json(*f.value) : nlohmann::json(nullptr);
-  return j;
-}
-
-nlohmann::json membership_json(const st::MembershipReport& m) {
-  auto rows = [](const std::vector<st::MembershipRow>& v) {
-    nlohmann::json a = nlohmann::json::array();
-    for (const auto& r : v)
-      a.push_back({{"uscc", r.uscc}, {"name", r.name}, {"industry_code", r.industry_code},
-                   {"above_scale", r.above_scale}, {"clusters", r.clusters}, {"overridden", r.overridden}});
-    return a;
-  };
-  return {{"overridden", m.overridden}, {"unmatched", rows(m.unmatched)}, {"multiple", rows(m.multiple)},
-          {"overrides_not_found", m.overrides_not_found}};
-}
-
-nlohmann::json check_json(const st::CheckReport& c) {
-  auto lines = [](const std::vector<st::CheckLine>& v) {
-    nlohmann::json a = nlohmann::json::array();
-    for (const auto& l : v)
-      a.push_back({{"id", l.id}, {"label", l.label}, {"kind", l.kind},
-                   {"verdict", l.verdict == st::Verdict::Pass ? "pass" : l.verdict == st::Verdict::Fail ? "fail" : "not_checked"},
-                   {"arithmetic", l.arithmetic}, {"message", l.message}});
-    return a;
-  };
-  return {{"title", c.title}, {"failures", c.failures()}, {"reproduction", lines(c.reproduction)},
-          {"consistency", lines(c.consistency)}};
 }
 
 void print_table(const st::Bulletin& b) {
@@ -136,82 +87,33 @@ void print_check(const st::CheckReport& c, const std::string& file) {
                            pass, fail, skip);
 }
 
-// Class counts of the latest stored evaluation run of `year` (for the HTML class chart).
-std::map<std::string, long> class_counts(store::Store& s, int year, std::string& source) {
-  std::map<std::string, long> out;
-  std::optional<store::RunRecord> best;
-  for (auto& r : s.runs("evaluation"))
-    if (r.year == year && (!best || r.id > best->id)) best = r;
-  if (!best) return out;
-  try {
-    auto j = nlohmann::json::parse(best->result_json);
-    for (const auto& e : j.value("enterprises", nlohmann::json::array()))
-      if (e.contains("class") && e["class"].is_string()) ++out[e["class"].get<std::string>()];
-    source = fmt::format("评价运行 #{}（{}）", best->id, best->scheme_name);
-  } catch (const nlohmann::json::exception&) {
-    out.clear();
-  }
-  return out;
-}
-
 int run_stats(const Options& o, const Context& ctx) {
-  std::string tx_path = o.taxonomy.empty() ? resource_root() + "/taxonomies/wansheng-231.toml" : o.taxonomy;
-  std::string text;
-  if (!read_file(tx_path, text)) return kRejected;
-  auto parsed = st::parse_taxonomy(text, tx_path);
-  if (!report_issues(parsed.issues)) return kRejected;
-  st::ClusterTaxonomy tx = std::move(*parsed.taxonomy);
-  st::StatsConfig cfg;
-  if (!report_issues(st::read_stats_config(text, tx_path, cfg))) return kRejected;
-
-  std::vector<std::string> overrides;
-  for (const auto& f : tx.overrides_files) overrides.push_back((fs::path(tx_path).parent_path() / f).string());
-  overrides.insert(overrides.end(), o.overrides.begin(), o.overrides.end());
-  for (const auto& f : overrides) {
-    std::string csv;
-    if (!read_file(f, csv)) return kRejected;
-    if (!report_issues(st::add_overrides_csv(tx, csv, f))) return kRejected;
-  }
-  std::vector<std::string> configs;
-  for (const auto& f : tx.config_files) configs.push_back((fs::path(tx_path).parent_path() / f).string());
-  for (const auto& f : configs) {
-    std::string t;
-    if (!read_file(f, t)) return kRejected;
-    if (!report_issues(st::read_stats_config(t, f, cfg))) return kRejected;
-  }
-  std::optional<st::Published> published;
-  for (const std::string* f : {&o.config, &o.check}) {
-    if (f->empty()) continue;
-    std::string t;
-    if (!read_file(*f, t)) return kRejected;
-    if (!report_issues(st::read_stats_config(t, *f, cfg))) return kRejected;
-    if (f == &o.check) {
-      auto p = st::parse_published(t, *f);
-      if (!report_issues(p.issues)) return kRejected;
-      published = std::move(p.published);
-      if (published->year && published->year != o.year)
-        std::cerr << fmt::format("警告 / warning: {} 是 {} 年的公布数据，而 --year 为 {}\n", *f, published->year, o.year);
-    }
+  service::StatsInputs in{o.taxonomy, o.overrides, o.config, o.check};
+  service::StatsReporter reporter{[](const Issues& issues) { report_issues(issues); },
+                                  [](const std::string& w) { std::cerr << w << "\n"; }};
+  service::StatsRules rules;
+  try {
+    rules = service::load_stats_rules(in, resource_root(), o.year, reporter);
+  } catch (const service::UnreadableFile& e) {
+    std::cerr << "错误 / error: " << e.what() << "\n";
+    return kRejected;
+  } catch (const service::StatsRulesRejected&) {
+    return kRejected;
   }
 
   auto store = ctx.open_store();
-  std::vector<int> years = store->years();
-  if (std::find(years.begin(), years.end(), o.year) == years.end()) {
+  service::YearStatistics ys;
+  try {
+    ys = service::year_statistics(*store, o.year, rules);
+  } catch (const service::MissingYear& m) {
     std::cerr << fmt::format("错误 / error: 数据库 {} 中没有 {} 年的数据（已有年份：{}）。请先用 mujun import 导入该年数据 "
                              "/ no data for {} in the database\n",
-                             ctx.db_path, o.year, fmt::join(years, "、"), o.year);
+                             ctx.db_path, o.year, fmt::join(m.years, "、"), o.year);
     return kRejected;
   }
-  auto bulletin_of = [&](int y) {
-    Frame cur = store->snapshot(y);
-    bool has_prev = std::find(years.begin(), years.end(), y - 1) != years.end();
-    std::optional<Frame> prev;
-    if (has_prev) prev = store->snapshot(y - 1);
-    return st::compute_bulletin(cur, prev ? &*prev : nullptr, tx, cfg);
-  };
-  st::Bulletin b = bulletin_of(o.year);
-  std::optional<st::CheckReport> check;
-  if (published) check = st::check_published(*published, b);
+  const std::vector<int>& years = ys.years;
+  const st::Bulletin& b = ys.bulletin;
+  const std::optional<st::CheckReport>& check = ys.check;
 
   if (!o.out.empty()) {
     std::string ext = fs::path(o.out).extension().string();
@@ -223,11 +125,11 @@ int run_stats(const Options& o, const Context& ctx) {
     } else if (ext == ".html" || ext == ".htm") {
       std::vector<st::Bulletin> trend;
       for (int y : years)
-        if (y < o.year && y >= o.year - 4) trend.push_back(bulletin_of(y));
+        if (y < o.year && y >= o.year - 4) trend.push_back(service::bulletin_of(*store, y, rules, years));
       reports::BulletinHtmlInput in;
       in.bulletin = &b;
       for (const auto& t : trend) in.trend.push_back(&t);
-      in.class_counts = class_counts(*store, o.year, in.class_source);
+      in.class_counts = service::class_counts(*store, o.year, in.class_source);
       in.check = check ? &*check : nullptr;
       reports::write_bulletin_html(o.out, in);
     } else {
@@ -237,11 +139,7 @@ int run_stats(const Options& o, const Context& ctx) {
   }
 
   if (ctx.json) {
-    nlohmann::json j = {{"year", b.year}, {"zone", b.zone_name}, {"taxonomy", b.taxonomy_id}};
-    j["figures"] = nlohmann::json::array();
-    for (const auto& f : b.figures) j["figures"].push_back(figure_json(f));
-    j["membership"] = membership_json(b.membership);
-    if (check) j["check"] = check_json(*check);
+    nlohmann::json j = service::statistics_json(ys);
     if (!o.out.empty()) j["out"] = o.out;
     std::cout << j.dump(2) << "\n";
   } else {

@@ -2,19 +2,15 @@
 // Rules: tiers/*.toml (docs/tiers.md). Data: snapshots of --year and the two years before it.
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
+#include "service/tiers.h"
 #include "reports/tiers_workbook.h"
-#include "tiers/doubling.h"
-#include "tiers/pipeline.h"
 #include "tiers/quantity.h"
-#include "tiers/verdict.h"
 
 namespace mujun::cli {
 namespace {
@@ -26,50 +22,6 @@ struct Options {
   std::string enterprise, date, rules_dir, targets, out, mode = "auto";
   int limit = 10;
 };
-
-nlohmann::json cond_json(const t::ConditionResult& c) {
-  nlohmann::json j = {{"id", c.id}, {"label", c.label}, {"state", t::state_id(c.state)}, {"article", c.article},
-                      {"confidence", c.confidence}, {"op", c.op}, {"unit", c.unit}, {"period", c.period},
-                      {"missing", c.missing}, {"gap", c.gap}, {"note", c.note}, {"via_direct", c.via_direct}};
-  j["actual"] = c.actual ? nlohmann::json(*c.actual) : nlohmann::json(nullptr);
-  j["threshold"] = c.threshold ? nlohmann::json(*c.threshold) : nlohmann::json(nullptr);
-  j["gap_amount"] = c.gap_amount ? nlohmann::json(*c.gap_amount) : nlohmann::json(nullptr);
-  j["gap_unit"] = c.gap_unit;
-  if (!c.parts.empty()) {
-    j["parts"] = nlohmann::json::array();
-    for (auto& p : c.parts) j["parts"].push_back(cond_json(p));
-  }
-  return j;
-}
-
-nlohmann::json verdict_json(const t::TierVerdict& v) {
-  nlohmann::json j = {{"tier", v.tier}, {"tier_label", v.tier_label}, {"version", v.version}, {"document", v.document},
-                      {"renewal", v.renewal}, {"state", t::state_id(v.state)}, {"reason", v.reason},
-                      {"holds_valid_certificate", v.holds_valid}, {"missing", v.missing},
-                      {"cannot_judge", v.cannot_judge}, {"closeness", v.closeness}};
-  j["conditions"] = nlohmann::json::array();
-  for (auto& c : v.conditions) j["conditions"].push_back(cond_json(c));
-  j["direct_routes"] = nlohmann::json::array();
-  for (auto& c : v.direct_routes) j["direct_routes"].push_back(cond_json(c));
-  if (v.score) {
-    auto& s = *v.score;
-    nlohmann::json sj = {{"lo", s.lo}, {"hi", s.hi}, {"pass", s.pass}, {"passes", s.passes},
-                         {"cannot_pass", s.cannot_pass}, {"plan_found", s.plan_found}, {"plan_note", s.plan_note}};
-    for (auto& i : s.indicators)
-      sj["indicators"].push_back({{"id", i.id}, {"label", i.label}, {"group", i.group}, {"lo", i.lo}, {"hi", i.hi},
-                                  {"max", i.max}, {"value", i.value ? nlohmann::json(*i.value) : nlohmann::json(nullptr)},
-                                  {"unit", i.unit}, {"quantity", i.quantity}, {"manual", i.manual}, {"missing", i.missing}});
-    for (auto& g : s.groups)
-      sj["groups"].push_back({{"id", g.id}, {"label", g.label}, {"lo", g.lo}, {"hi", g.hi}, {"minimum", g.minimum}, {"max", g.max}});
-    for (auto& u : s.upgrades)
-      sj["upgrades"].push_back({{"indicator", u.indicator}, {"from", u.from_points}, {"to", u.to_points}, {"action", u.action}});
-    j["score"] = sj;
-  }
-  if (v.certificate)
-    j["certificate"] = {{"level", v.certificate->level}, {"number", v.certificate->number},
-                        {"issued", v.certificate->issued}, {"expires", v.certificate->expires}};
-  return j;
-}
 
 void print_condition(const t::ConditionResult& c, const std::string& indent) {
   std::string val;
@@ -167,93 +119,50 @@ int run_tiers(const Options& o, Context& ctx) {
     }
     date = *d;
   }
-  std::string dir = o.rules_dir.empty() ? resource_root() + "/tiers" : o.rules_dir;
-  auto sets = t::load_rule_dir(dir);
-  std::vector<t::DoublingTarget> targets;
-  std::string tpath = o.targets.empty() ? dir + "/double-doubling-wansheng.toml" : o.targets;
-  if (std::ifstream in(tpath, std::ios::binary); in) {
-    std::stringstream ss;
-    ss << in.rdbuf();
-    targets = t::parse_doubling(ss.str(), tpath);
-  } else if (!o.targets.empty()) {
+  service::TierRules rules;
+  try {
+    rules = service::load_tier_rules(resource_root(), o.rules_dir, o.targets);
+  } catch (const service::UnreadableFile&) {
     std::cerr << fmt::format("错误 / error: 无法读取 --targets 文件 {} / cannot read\n", o.targets);
     return kRejected;
   }
 
   auto store = ctx.open_store();
-  std::vector<int> years = store->years();
-  if (std::find(years.begin(), years.end(), o.year) == years.end()) {
+  std::optional<bool> renewal;
+  if (o.mode == "new") renewal = false;
+  if (o.mode == "renewal") renewal = true;
+  service::TierAssessment as;
+  try {
+    as = service::assess_tiers(*store, o.year, rules, date, renewal);
+  } catch (const service::MissingYear& m) {
     std::cerr << fmt::format("错误 / error: 数据库 {} 中没有 {} 年的数据（已有年份：{}）。请先用 mujun import 导入 "
                              "/ no data for {} in the database\n",
-                             ctx.db_path, o.year, fmt::join(years, "、"), o.year);
+                             ctx.db_path, o.year, fmt::join(m.years, "、"), o.year);
     return kRejected;
   }
-  std::vector<Frame> frames;
-  for (int y = o.year - 2; y <= o.year; ++y)
-    if (std::find(years.begin(), years.end(), y) != years.end()) frames.push_back(store->snapshot(y));
-  auto profiles = t::build_profiles(frames);
-  t::Assessment a{date, std::nullopt};
-  if (o.mode == "new") a.renewal = false;
-  if (o.mode == "renewal") a.renewal = true;
-  std::vector<std::vector<t::TierVerdict>> verdicts;
-  verdicts.reserve(profiles.size());
-  for (auto& p : profiles) verdicts.push_back(t::judge_all(sets, p, a));
+  const auto& profiles = as.profiles;
+  const auto& verdicts = as.verdicts;
 
   if (!o.enterprise.empty()) {
-    std::string key = o.enterprise;
-    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    auto it = std::find_if(profiles.begin(), profiles.end(), [&](auto& p) { return p.uscc == key; });
-    if (it == profiles.end()) {
+    auto idx = as.find(o.enterprise);
+    if (!idx) {
       std::cerr << fmt::format("错误 / error: 数据库中没有统一社会信用代码为 {} 的企业（{}–{} 年）。请检查代码或先导入 "
                                "/ no enterprise {}\n", o.enterprise, o.year - 2, o.year, o.enterprise);
       return kRejected;
     }
-    auto& vs = verdicts[static_cast<std::size_t>(it - profiles.begin())];
-    if (ctx.json) {
-      nlohmann::json j = {{"uscc", it->uscc}, {"name", it->name}, {"date", date.to_string()}, {"data_year", it->data_year}};
-      for (auto& v : vs) j["tiers"].push_back(verdict_json(v));
-      std::cout << j.dump(2) << "\n";
-    } else {
-      print_card(*it, vs, date);
-    }
+    auto& vs = verdicts[*idx];
+    if (ctx.json) std::cout << service::tier_card_json(profiles[*idx], vs, date).dump(2) << "\n";
+    else print_card(profiles[*idx], vs, date);
     return kOk;
   }
 
-  auto pl = t::build_pipeline(profiles, verdicts, sets, date);
-  std::map<std::string, int> validity;
-  for (auto& s : sets) validity[s.tier] = std::max(validity[s.tier], s.validity_years);
-  auto dbl = t::doubling_progress(targets, profiles, date, validity);
+  auto report = service::tier_report(as, rules);
+  const auto& pl = report.pipeline;
+  const auto& dbl = report.doubling;
   if (!o.out.empty())
     reports::write_tiers_xlsx(o.out, {o.year, &pl, &profiles, &verdicts, &dbl});
   if (ctx.json) {
-    nlohmann::json j = {{"year", o.year}, {"date", date.to_string()}, {"enterprises", profiles.size()}};
-    for (auto& c : pl.counts)
-      j["counts"].push_back({{"tier", c.tier}, {"label", c.label}, {"version", c.version}, {"met", c.met},
-                             {"manual", c.manual}, {"unknown", c.unknown}, {"unmet", c.unmet},
-                             {"not_applicable", c.not_applicable}, {"holders", c.holders},
-                             {"holders_unmet", c.holders_unmet}, {"holders_unknown", c.holders_unknown}});
-    for (auto& [tier, list] : pl.candidates) {
-      auto& arr = j["candidates"][tier];
-      arr = nlohmann::json::array();
-      for (std::size_t i = 0; i < list.size() && static_cast<int>(i) < o.limit; ++i)
-        arr.push_back({{"uscc", list[i].uscc}, {"name", list[i].name}, {"state", t::state_id(list[i].state)},
-                       {"closeness", list[i].closeness}, {"gaps", list[i].gaps}, {"missing", list[i].missing},
-                       {"direct", list[i].direct}});
-    }
-    j["flagged"] = nlohmann::json::array();
-    for (auto& f : pl.flagged)
-      j["flagged"].push_back({{"uscc", f.uscc}, {"name", f.name}, {"tier", f.tier}, {"number", f.number}, {"reasons", f.reasons}});
-    j["expiring"] = nlohmann::json::array();
-    for (auto& e : pl.expiring)
-      j["expiring"].push_back({{"uscc", e.uscc}, {"name", e.name}, {"tier", e.tier}, {"number", e.number},
-                               {"expires", e.expires.to_string()}, {"computed", e.computed}, {"days_left", e.days_left},
-                               {"state", t::state_id(e.state)}});
-    for (auto& d : dbl)
-      j["double_doubling"].push_back({{"tier", d.tier}, {"area", d.area}, {"stock", d.stock}, {"new_in_year", d.new_in_year},
-                                      {"stock_rate", d.stock_rate ? nlohmann::json(*d.stock_rate) : nlohmann::json(nullptr)},
-                                      {"plan_increment_rate", d.plan_increment_rate ? nlohmann::json(*d.plan_increment_rate) : nlohmann::json(nullptr)},
-                                      {"annual_rate", d.annual_rate ? nlohmann::json(*d.annual_rate) : nlohmann::json(nullptr)},
-                                      {"text", d.text}});
+    nlohmann::json j = service::tier_report_json(as, report, o.limit);
     if (!o.out.empty()) j["out"] = o.out;
     std::cout << j.dump(2) << "\n";
   } else {

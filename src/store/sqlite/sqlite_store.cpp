@@ -3,14 +3,12 @@
 #include <chrono>
 #include <ctime>
 #include <map>
-#include <limits>
-#include <string_view>
-#include <unordered_map>
 
 #include "domain/metric.h"
 #include "domain/sha256.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/snapshot.h"
 #include "store/store.h"
 
 namespace mujun::store {
@@ -231,8 +229,10 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  Frame snapshot(int year) override;
-  std::string snapshot_hash(int year) override;
+  Frame snapshot(int year) override {
+    return sqlite::read_snapshot(db_, year, [this](const std::string& m) { return precedence(m); });
+  }
+  std::string snapshot_hash(int year) override { return frame_sha256(snapshot(year)); }
 
   void set_precedence(const std::string& metric, const std::vector<std::string>& sources) override {
     Stmt st(db_, "INSERT INTO precedence(metric, sources) VALUES (?,?) ON CONFLICT(metric) DO UPDATE SET "
@@ -287,88 +287,6 @@ class SqliteStore final : public Store {
   Db db_;
   std::string path_;
 };
-
-Frame SqliteStore::snapshot(int year) {
-  Frame f;
-  f.year = year;
-  std::unordered_map<std::string_view, std::size_t> idx;  // views into f.uscc (not resized after)
-  {
-    Stmt st(db_, "SELECT uscc, name, industry_code, township, production_start_year FROM enterprises ORDER BY uscc");
-    while (st.step()) {
-      auto i = f.add_enterprise(st.text(0), st.text(1));
-      f.industry_code[i] = st.text(2);
-      f.township[i] = st.text(3);
-      f.production_start_year[i] = static_cast<int>(st.i64(4));
-    }
-    for (std::size_t i = 0; i < f.size(); ++i) idx.emplace(f.uscc[i], i);
-  }
-  {
-    Stmt st(db_, "SELECT uscc, above_scale, flags FROM statuses WHERE year = ?");
-    st.bind(1, year);
-    while (st.step()) {
-      auto i = idx.at(st.view(0));
-      if (!st.is_null(1)) f.above_scale[i] = st.i64(1) ? 1 : 0;
-      f.flags[i] = split(st.text(2), '|');
-    }
-  }
-  {
-    // Land: per enterprise, the parcels of the latest land year not after `year`; when the land
-    // registry has only later years, the earliest of them (parcels rarely change).
-    Stmt st(db_,
-            "WITH pick AS (SELECT uscc, COALESCE(MAX(CASE WHEN year <= ?1 THEN year END), MIN(year)) AS y "
-            "FROM land_parcels GROUP BY uscc) "
-            "SELECT p.uscc, p.tenure, SUM(p.area_micros) FROM land_parcels p JOIN pick ON p.uscc = pick.uscc "
-            "AND p.year = pick.y GROUP BY p.uscc, p.tenure");
-    st.bind(1, year);
-    while (st.step()) {
-      auto i = idx.at(st.view(0));
-      (st.view(1) == "owned" ? f.land_owned_m2 : f.land_leased_m2).micros[i] = st.i64(2);
-    }
-  }
-  {
-    // Facts of the year, read through the (year, metric) index so that rows arrive grouped by
-    // metric: per metric one rank vector decides between sources (precedence), no per-row
-    // allocation (1,000,000 enterprises × 9 metrics in a few seconds).
-    Stmt st(db_, "SELECT metric, uscc, source, value_micros FROM facts INDEXED BY facts_year WHERE year = ? "
-                 "ORDER BY metric");
-    st.bind(1, year);
-    std::string metric;
-    std::vector<std::string> order;
-    std::vector<std::int8_t> rank;
-    Column* col = nullptr;
-    while (st.step()) {
-      std::string_view m = st.view(0);
-      if (!col || m != metric) {
-        metric.assign(m);
-        order = precedence(metric);
-        auto it = f.metrics.find(metric);
-        if (it == f.metrics.end()) {
-          it = f.metrics.emplace(metric, Column{}).first;
-          it->second.micros.assign(f.size(), Column::kMissing);
-        }
-        col = &it->second;
-        rank.assign(f.size(), std::numeric_limits<std::int8_t>::max());
-      }
-      auto e = idx.find(st.view(1));
-      if (e == idx.end()) continue;  // cannot happen: facts reference enterprises (foreign key)
-      std::string_view source = st.view(2);
-      auto r = static_cast<std::int8_t>(std::min<std::ptrdiff_t>(
-          std::find(order.begin(), order.end(), source) - order.begin(), 100));
-      if (r < rank[e->second]) {
-        rank[e->second] = r;
-        col->micros[e->second] = st.i64(3);
-      }
-    }
-  }
-  {
-    Stmt st(db_, "SELECT uscc, tier, level, number, issued, expires FROM certificates ORDER BY uscc, tier, issued, number");
-    while (st.step())
-      f.certificates[idx.at(st.view(0))].push_back({st.text(1), st.text(2), st.text(3), st.text(4), st.text(5)});
-  }
-  return f;
-}
-
-std::string SqliteStore::snapshot_hash(int year) { return frame_sha256(snapshot(year)); }
 
 }  // namespace
 

@@ -55,6 +55,8 @@ int run(int argc, char** argv) {
   add_stats(app, ctx, &exit_code);
   add_tiers(app, ctx, &exit_code);
   add_demo(app, ctx, &exit_code);
+  add_serve(app, ctx, &exit_code);
+  add_user(app, ctx, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

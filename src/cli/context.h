@@ -30,6 +30,8 @@ void add_evaluate(CLI::App& app, Context& ctx, int* exit_code);
 void add_stats(CLI::App& app, Context& ctx, int* exit_code);
 void add_tiers(CLI::App& app, Context& ctx, int* exit_code);
 void add_demo(CLI::App& app, Context& ctx, int* exit_code);
+void add_serve(CLI::App& app, Context& ctx, int* exit_code);
+void add_user(CLI::App& app, Context& ctx, int* exit_code);
 
 /// A CLI11 validator: the value is a file name ending in .xlsx (case-insensitive).
 extern const std::function<std::string(const std::string&)> kXlsxPath;

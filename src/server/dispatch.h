@@ -1,7 +1,7 @@
 // mujun — one request through the route table: the session cookie → Principal, then 401 (no or expired
 // session), 403 "csrf" (POST/PUT/DELETE without the session's X-CSRF-Token), 403 "forbidden" (role lacks
 // the route's Permission), 405 (path known, method not), 404 (no such route), the handler, and errors as
-// JSON {"error":{"code","message"}}: ApiError with its status; malformed JSON bodies 400; any other
+// JSON {"error":{"code","message"}}: ApiError with its status; JSON parse errors 400 (logged); any other
 // exception 500 "internal" whose details go to stderr only. Contract: /work/notes/api-contract.md.
 #pragma once
 #include "server/http.h"

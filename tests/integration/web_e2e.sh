@@ -5,7 +5,7 @@
 #   server:   `mujun serve` on a free loopback port with the built dashboard (web/dist, rebuilt when web/ changed);
 #   test:     login, overview, clusters, results filter + export, enterprise, import with rejects, run + publish,
 #             enterprise isolation, objection filed (with attachment) and resolved, freeze, viewer limits.
-# Screenshots: <build dir>/test-artifacts/web/NN-step.png (printed at the end).
+# Screenshots: <build dir>/test-artifacts/web/NN-step.png, or $MUJUN_TEST_ARTIFACTS/web (printed at the end).
 # $1 = mujun binary, $2 = repository root. Needs node ≥ 20.19, web/node_modules (npm ci), /usr/bin/chromium.
 set -euo pipefail
 MUJUN="$(realpath "$1")"; ROOT="$(realpath "$2")"
@@ -14,7 +14,7 @@ SERVER_PID=""
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-ART="$(dirname "$MUJUN")/test-artifacts/web"
+ART="${MUJUN_TEST_ARTIFACTS:-$(dirname "$MUJUN")/test-artifacts}/web"
 rm -rf "$ART"; mkdir -p "$ART"
 
 command -v node >/dev/null || fail "node 未安装 / not installed (scripts/setup)"
@@ -35,7 +35,7 @@ EXPECT_A="$(awk '$1 == "above_scale_manufacturing" && NF >= 8 { print $3; exit }
 EXPECT_OUTPUT="$("$MUJUN" --db "$DB" stats --year 2024 --json | python3 -c '
 import json, sys
 f = {x["id"]: x for x in json.load(sys.stdin)["figures"]}["above_scale_gross_output"]
-print(f"{f[\"value\"]:.2f}")')"
+print("%.2f" % f["value"])')"
 [ "$EXPECT_OUTPUT" = "290.00" ] || fail "stats gives $EXPECT_OUTPUT 亿元, the example zone is calibrated to 290.00"
 
 PW='Mujun-e2e-密码-2024'

@@ -31,9 +31,11 @@ Labels labels(const service::LoadedRun& run) {
     for (const auto& i : run.scheme->indicators) l.indicators.emplace_back(i.id, i.label, i.unit);
   } else {
     std::vector<std::string> seen;
-    for (const auto& c : run.result.value("cohorts", json::array()))
-      for (auto& [k, v] : c.value("benchmarks", json::object()).items())
+    for (const auto& c : run.result.value("cohorts", json::array())) {
+      const json benchmarks = c.value("benchmarks", json::object());
+      for (auto& [k, v] : benchmarks.items())
         if (std::find(seen.begin(), seen.end(), k) == seen.end()) seen.push_back(k);
+    }
     for (auto& k : seen) l.indicators.emplace_back(k, k, "");
   }
   return l;
@@ -101,7 +103,8 @@ int cohort_size(const service::LoadedRun& run, const std::string& cohort) {
 json item(const service::LoadedRun& run, const Directory& d, const Row& r) {
   const json& e = *r.e;
   json ind = json::object();
-  for (auto& [k, v] : e.value("indicators", json::object()).items())
+  const json indicators = e.value("indicators", json::object());
+  for (auto& [k, v] : indicators.items())
     ind[k] = {{"value", v}, {"points", e["points"].contains(k) ? e["points"][k] : json(nullptr)}};
   json j = {{"uscc", e["uscc"]}, {"name", e["name"]}, {"cohort", e["cohort"]}, {"land_mu", e["land_mu"]},
             {"total", e["total"]}, {"indicator_total", e["indicator_total"]}, {"rank", e["rank"]},
@@ -218,7 +221,8 @@ Response explanation(Ctx& ctx) {
     json bench = json::object();
     for (const auto& c : run->result["cohorts"])
       if (c.value("id", "") == cohort_id) bench = c.value("benchmarks", json::object());
-    for (auto& [k, v] : e.value("indicators", json::object()).items()) {
+    const json indicators = e.value("indicators", json::object());
+    for (auto& [k, v] : indicators.items()) {
       std::string label = k, unit;
       std::optional<double> weight;
       if (run->scheme) {

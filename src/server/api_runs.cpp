@@ -19,7 +19,8 @@ nlohmann::json summary(const Ctx& ctx, const service::LoadedRun& run) {
   nlohmann::json counts = {{"A", 0}, {"B", 0}, {"C", 0}, {"D", 0}, {"T", 0}};
   nlohmann::json cohorts = nlohmann::json::array();
   for (const auto& c : res.value("cohorts", nlohmann::json::array())) {
-    for (auto& [k, v] : c.value("counts", nlohmann::json::object()).items()) counts[k] = counts.value(k, 0) + v.get<int>();
+    const nlohmann::json cc = c.value("counts", nlohmann::json::object());
+    for (auto& [k, v] : cc.items()) counts[k] = counts.value(k, 0) + v.get<int>();
     cohorts.push_back({{"id", c.value("id", "")}, {"label", c.value("label", "")}, {"members", c.value("members", 0)},
                        {"counts", c.value("counts", nlohmann::json::object())}});
   }

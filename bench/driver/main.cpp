@@ -2,7 +2,7 @@
 //
 //   mujun-bench read FILE [--repeat R] [--sum-col C]
 //   mujun-bench import DB FILE... [--year Y]
-//   mujun-bench evaluate DB SCHEME [--year Y] [--repeat R] [--classes OUT.csv]
+//   mujun-bench evaluate DB SCHEME [--year Y] [--repeat R] [--classes OUT.csv] [--snapshot cold|warm]
 //   mujun-bench stats DB TAXONOMY [--year Y] [--repeat R]
 //
 // Output: one JSON line per measurement (step, median seconds, every run, peak RSS in MiB, counts).
@@ -21,7 +21,7 @@ int usage() {
       "用法 / usage:\n"
       "  mujun-bench read FILE [--repeat R] [--sum-col C]\n"
       "  mujun-bench import DB FILE... [--year Y]\n"
-      "  mujun-bench evaluate DB SCHEME [--year Y] [--repeat R] [--classes OUT.csv]\n"
+      "  mujun-bench evaluate DB SCHEME [--year Y] [--repeat R] [--classes OUT.csv] [--snapshot cold|warm]\n"
       "  mujun-bench stats DB TAXONOMY [--year Y] [--repeat R]\n",
       stderr);
   return 2;
@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
   const std::string cmd = argv[1];
   std::vector<std::string> pos;
   int repeat = 1, year = 2024, sum_col = 4;
-  std::string classes;
+  std::string classes, snapshot = "warm";
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
     else if (a == "--year" && (v = next())) year = std::atoi(v);
     else if (a == "--sum-col" && (v = next())) sum_col = std::atoi(v);
     else if (a == "--classes" && (v = next())) classes = v;
+    else if (a == "--snapshot" && (v = next()) && (std::string(v) == "cold" || std::string(v) == "warm")) snapshot = v;
     else if (a.starts_with("--")) return usage();
     else pos.push_back(a);
   }
@@ -50,7 +51,7 @@ int main(int argc, char** argv) {
     if (cmd == "read" && pos.size() == 1) return mujun::bench::step_read(pos[0], repeat, sum_col);
     if (cmd == "import" && pos.size() >= 2)
       return mujun::bench::step_import(pos[0], std::vector<std::string>(pos.begin() + 1, pos.end()), year);
-    if (cmd == "evaluate" && pos.size() == 2) return mujun::bench::step_evaluate(pos[0], pos[1], year, repeat, classes);
+    if (cmd == "evaluate" && pos.size() == 2) return mujun::bench::step_evaluate(pos[0], pos[1], year, repeat, classes, snapshot == "cold");
     if (cmd == "stats" && pos.size() == 2) return mujun::bench::step_stats(pos[0], pos[1], year, repeat);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "mujun-bench %s: 失败 / failed: %s\n", cmd.c_str(), e.what());

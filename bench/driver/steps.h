@@ -17,8 +17,11 @@ int step_import(const std::string& db, const std::vector<std::string>& files, in
 
 /// Evaluates `year` of DB under SCHEME: `repeat` snapshots (from SQLite), `repeat` evaluations of the
 /// in-memory snapshot; writes "uscc,class" for every evaluated firm to `classes_out` when not empty.
+/// `cold`: every snapshot is the first after an import (the snapshot cache emptied before each, so it
+/// reads the tables and stores the frame); else the cache is filled first and every snapshot reads it.
+/// Steps printed: snapshot_sqlite_cold|warm, evaluate_memory, evaluate_from_sqlite_cold|warm.
 int step_evaluate(const std::string& db, const std::string& scheme, int year, int repeat,
-                  const std::string& classes_out);
+                  const std::string& classes_out, bool cold);
 
 /// Computes the statistics bulletin of `year` of DB with TAXONOMY `repeat` times from one snapshot.
 int step_stats(const std::string& db, const std::string& taxonomy, int year, int repeat);

@@ -22,7 +22,7 @@ Db::Db(const std::string& path) {
     db_ = nullptr;
     throw StoreError("无法打开数据库 / cannot open database '" + path + "': " + msg);
   }
-  sqlite3_busy_timeout(db_, 10000);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
   try {
     exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
   } catch (const StoreError&) {
@@ -59,6 +59,10 @@ Stmt& Stmt::bind(int i, std::int64_t v) {
 }
 Stmt& Stmt::bind(int i, std::string_view v) {
   sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Stmt& Stmt::bind_blob(int i, std::string_view bytes) {
+  sqlite3_bind_blob64(st_, i, bytes.data(), bytes.size(), SQLITE_STATIC);
   return *this;
 }
 Stmt& Stmt::bind_null(int i) {

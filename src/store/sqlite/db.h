@@ -11,6 +11,8 @@ namespace mujun::store::sqlite {
 /// An open connection. Throws StoreError on failure (message includes sqlite3_errmsg).
 class Db {
  public:
+  /// How long a statement waits for another connection's write lock before failing (ms).
+  static constexpr int kBusyTimeoutMs = 10000;
   explicit Db(const std::string& path);
   ~Db();
   Db(const Db&) = delete;
@@ -36,6 +38,9 @@ class Stmt {
   Stmt& bind(int i, long long v) { return bind(i, static_cast<std::int64_t>(v)); }
   Stmt& bind(int i, std::string_view v);
   Stmt& bind_null(int i);
+  /// Binds bytes as a BLOB without copying them: `bytes` must stay valid until the statement has
+  /// been stepped and reset (run()).
+  Stmt& bind_blob(int i, std::string_view bytes);
   bool step();
   /// Runs a statement that returns no rows, then resets it for reuse.
   void run();

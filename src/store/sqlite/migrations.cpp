@@ -152,8 +152,61 @@ CREATE TABLE objection_attachments (
 );
 )sql";
 
+// Snapshot cache (store/sqlite/snapshot_cache.h): one encoded Frame per year (frame_codec.h), read
+// instead of the fact tables while they are unchanged. The triggers delete the cached frames a write
+// may change, inside the writer's transaction: facts and statuses of a year that year's frame; the
+// registry, land parcels (any year's parcels may be the latest of another year), certificates and the
+// precedence every frame. sha256 (frame_sha256) is filled by the first snapshot_hash of the year.
+constexpr std::string_view k0003 = R"sql(
+CREATE TABLE snapshot_cache (
+  year        INTEGER PRIMARY KEY,
+  format      INTEGER NOT NULL,
+  enterprises INTEGER NOT NULL,
+  frame       BLOB NOT NULL,
+  sha256      TEXT,
+  created_at  TEXT NOT NULL
+);
+CREATE TRIGGER snapshot_cache_facts_insert AFTER INSERT ON facts
+  BEGIN DELETE FROM snapshot_cache WHERE year = NEW.year; END;
+CREATE TRIGGER snapshot_cache_facts_update AFTER UPDATE ON facts
+  BEGIN DELETE FROM snapshot_cache WHERE year IN (OLD.year, NEW.year); END;
+CREATE TRIGGER snapshot_cache_facts_delete AFTER DELETE ON facts
+  BEGIN DELETE FROM snapshot_cache WHERE year = OLD.year; END;
+CREATE TRIGGER snapshot_cache_statuses_insert AFTER INSERT ON statuses
+  BEGIN DELETE FROM snapshot_cache WHERE year = NEW.year; END;
+CREATE TRIGGER snapshot_cache_statuses_update AFTER UPDATE ON statuses
+  BEGIN DELETE FROM snapshot_cache WHERE year IN (OLD.year, NEW.year); END;
+CREATE TRIGGER snapshot_cache_statuses_delete AFTER DELETE ON statuses
+  BEGIN DELETE FROM snapshot_cache WHERE year = OLD.year; END;
+CREATE TRIGGER snapshot_cache_enterprises_insert AFTER INSERT ON enterprises
+  BEGIN DELETE FROM snapshot_cache; END;
+CREATE TRIGGER snapshot_cache_enterprises_update AFTER UPDATE ON enterprises
+  BEGIN DELETE FROM snapshot_cache; END;
+CREATE TRIGGER snapshot_cache_enterprises_delete AFTER DELETE ON enterprises
+  BEGIN DELETE FROM snapshot_cache; END;
+CREATE TRIGGER snapshot_cache_land_parcels_insert AFTER INSERT ON land_parcels
+  BEGIN DELETE FROM snapshot_cache; END;
+CREATE TRIGGER snapshot_cache_land_parcels_update AFTER UPDATE ON land_parcels
+  BEGIN DELETE FROM snapshot_cache; END;
+CREATE TRIGGER snapshot_cache_land_parcels_delete AFTER DELETE ON land_parcels
+  BEGIN DELETE FROM snapshot_cache; END;
+CREATE TRIGGER snapshot_cache_certificates_insert AFTER INSERT ON certificates
+  BEGIN DELETE FROM snapshot_cache; END;
+CREATE TRIGGER snapshot_cache_certificates_update AFTER UPDATE ON certificates
+  BEGIN DELETE FROM snapshot_cache; END;
+CREATE TRIGGER snapshot_cache_certificates_delete AFTER DELETE ON certificates
+  BEGIN DELETE FROM snapshot_cache; END;
+CREATE TRIGGER snapshot_cache_precedence_insert AFTER INSERT ON precedence
+  BEGIN DELETE FROM snapshot_cache; END;
+CREATE TRIGGER snapshot_cache_precedence_update AFTER UPDATE ON precedence
+  BEGIN DELETE FROM snapshot_cache; END;
+CREATE TRIGGER snapshot_cache_precedence_delete AFTER DELETE ON precedence
+  BEGIN DELETE FROM snapshot_cache; END;
+)sql";
+
 constexpr std::array kMigrations{Migration{1, "initial schema", k0001},
-                                 Migration{2, "platform: users, sessions, audit, publications, objections", k0002}};
+                                 Migration{2, "platform: users, sessions, audit, publications, objections", k0002},
+                                 Migration{3, "snapshot cache: one encoded frame per year, dropped by writes", k0003}};
 
 }  // namespace
 

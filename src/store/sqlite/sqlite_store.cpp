@@ -8,7 +8,7 @@
 #include "domain/sha256.h"
 #include "store/sqlite/db.h"
 #include "store/sqlite/migrations.h"
-#include "store/sqlite/snapshot.h"
+#include "store/sqlite/snapshot_cache.h"
 #include "store/store.h"
 
 namespace mujun::store {
@@ -229,10 +229,13 @@ class SqliteStore final : public Store {
     return out;
   }
 
+  // Through the per-year cache (migration 3), read from the tables when it does not hold the year.
   Frame snapshot(int year) override {
-    return sqlite::read_snapshot(db_, year, [this](const std::string& m) { return precedence(m); });
+    return sqlite::cached_snapshot(db_, year, [this](const std::string& m) { return precedence(m); });
   }
-  std::string snapshot_hash(int year) override { return frame_sha256(snapshot(year)); }
+  std::string snapshot_hash(int year) override {
+    return sqlite::cached_snapshot_hash(db_, year, [this](const std::string& m) { return precedence(m); });
+  }
 
   void set_precedence(const std::string& metric, const std::vector<std::string>& sources) override {
     Stmt st(db_, "INSERT INTO precedence(metric, sources) VALUES (?,?) ON CONFLICT(metric) DO UPDATE SET "

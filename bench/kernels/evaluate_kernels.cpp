@@ -1,6 +1,8 @@
 // Google Benchmark kernels of the evaluation engine on in-memory snapshots (synthetic_frame.h):
-// the whole evaluation under schemes/bench-huangyan-township.toml, and ranking + quotas alone.
+// the whole evaluation under schemes/bench-huangyan-township.toml (on all cores, and on one core),
+// and ranking + quotas alone. CPU time is the whole process's (every oneTBB worker included).
 #include <benchmark/benchmark.h>
+#include <oneapi/tbb/global_control.h>
 
 #include <map>
 #include <memory>
@@ -36,7 +38,16 @@ void BM_Evaluate(benchmark::State& state) {
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
-BENCHMARK(BM_Evaluate)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Evaluate)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime()
+    ->MeasureProcessCPUTime();
+
+/// The same on one thread (oneTBB limited to 1): the cost in CPU time without parallelism.
+void BM_EvaluateOneThread(benchmark::State& state) {
+  tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
+  BM_Evaluate(state);
+}
+BENCHMARK(BM_EvaluateOneThread)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime()
+    ->MeasureProcessCPUTime();
 
 /// Sort by total (integer keys) and quota classes of one pool of N firms.
 void BM_SortAndQuota(benchmark::State& state) {

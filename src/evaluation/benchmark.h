@@ -9,6 +9,8 @@
 //   minmax (旌德): points = w × [floor + (100 − floor) × (x − min)/(max − min)] / 100 (floor = 20 %
 //     by default; (max − x) when lower is better; every firm gets w when max = min).
 #pragma once
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "evaluation/scheme.h"
@@ -21,7 +23,17 @@ struct CohortStats {
   double min = 0, max = 0;
   int count = 0;
   /// Adds a firm's finite value `x` (and, for ratio indicators, its numerator and denominator).
-  void add(double x, double numerator, double denominator);
+  void add(double x, double numerator, double denominator) {
+    if (count == 0) { min = x; max = x; }
+    min = std::min(min, x);
+    max = std::max(max, x);
+    sum_value += x;
+    if (std::isfinite(numerator) && std::isfinite(denominator)) {
+      sum_numerator += numerator;
+      sum_denominator += denominator;
+    }
+    ++count;
+  }
   /// Σ numerator / Σ denominator, or the mean of values; NaN when there is no data or Σ den ≤ 0.
   double mean(MeanKind of) const;
 };
@@ -34,7 +46,23 @@ double benchmark_value(const Benchmark& b, Direction d, const CohortStats& curre
 
 /// Points of value `x` (finite) with weight `w` (rules above). `bench` is the benchmark value for
 /// ratio methods; `low`/`high` the cohort min and max for MinMax.
-double indicator_points(const Indicator& ind, const Benchmark& b, double x, double w, double bench, double low,
-                        double high);
+/// Inline: the engine calls it once per enterprise and indicator.
+inline double indicator_points(const Indicator& ind, const Benchmark& b, double x, double w, double bench, double low,
+                               double high) {
+  const bool higher = ind.direction == Direction::Higher;
+  if (b.method == BenchmarkMethod::MinMax) {
+    double f = 1.0;
+    if (high > low) f = higher ? (x - low) / (high - low) : (high - x) / (high - low);
+    f = std::clamp(f, 0.0, 1.0);
+    return w * (b.floor_percent + (100.0 - b.floor_percent) * f) / 100.0;
+  }
+  double r;
+  if (higher) r = x / bench;
+  else if (b.method == BenchmarkMethod::Max) r = x <= bench ? 1.0 : bench / x;
+  else r = std::max(0.0, 2.0 - x / bench);
+  if (ind.cap) r = std::min(r, *ind.cap);
+  if (ind.floor) r = std::max(r, *ind.floor);
+  return r * w;
+}
 
 }  // namespace mujun::evaluation

@@ -56,22 +56,30 @@ void assign_ranks(const std::vector<std::size_t>& m, std::span<const double> tot
   }
 }
 
-std::array<int, 4> classify_pool(const Classification& c, const std::vector<std::size_t>& m,
-                                 std::span<const double> totals, std::span<char> klass, std::span<ClassRule> rule) {
+namespace {
+/// classify_pool over a sorted pool of `size` firms: index(p) is the p-th firm, key(p) its total_key.
+/// Adds the classes written to `counts` (A..D) when given.
+template <class Index, class Key>
+std::array<int, 4> classify_sorted(const Classification& c, std::size_t size, Index index, Key key,
+                                   std::span<const double> totals, std::span<char> klass, std::span<ClassRule> rule,
+                                   std::array<int, 4>* counts) {
   static constexpr char kClass[4] = {'A', 'B', 'C', 'D'};
   if (c.method == Classification::Method::Threshold) {
-    std::array<int, 4> counts{};
-    for (std::size_t i : m) {
+    std::array<int, 4> n{};
+    for (std::size_t p = 0; p < size; ++p) {
+      const std::size_t i = index(p);
       int k = 3;
       for (int t = 2; t >= 0; --t)
         if (totals[i] >= c.thresholds[t]) k = t;
       klass[i] = kClass[k];
       rule[i] = ClassRule::Threshold;
-      ++counts[k];
+      ++n[k];
     }
-    return counts;
+    if (counts)
+      for (int k = 0; k < 4; ++k) (*counts)[k] += n[k];
+    return n;
   }
-  auto seats = quota_seats(static_cast<int>(m.size()), c.share_micros);
+  auto seats = quota_seats(static_cast<int>(size), c.share_micros);
   std::array<int, 4> end{seats[0], seats[0] + seats[1], seats[0] + seats[1] + seats[2],
                          seats[0] + seats[1] + seats[2] + seats[3]};
   auto seat_class = [&](std::size_t p) {
@@ -80,19 +88,41 @@ std::array<int, 4> classify_pool(const Classification& c, const std::vector<std:
     return k;
   };
   int group_class = 0;
-  for (std::size_t p = 0; p < m.size(); ++p) {
+  std::int64_t previous_key = 0;
+  for (std::size_t p = 0; p < size; ++p) {
     int own = seat_class(p);
-    bool tie = p > 0 && total_key(totals[m[p]]) == total_key(totals[m[p - 1]]);
+    const std::int64_t k = key(p);
+    bool tie = p > 0 && k == previous_key;
+    previous_key = k;
     if (!tie) group_class = own;
-    std::size_t i = m[p];
-    klass[i] = kClass[group_class];
-    rule[i] = group_class == own ? ClassRule::Quota : ClassRule::QuotaTie;
-    if (klass[i] == 'A' && c.a_min_total && totals[i] < *c.a_min_total) {
-      klass[i] = 'B';
-      rule[i] = ClassRule::QuotaFloor;
+    const std::size_t i = index(p);
+    int cls = group_class;
+    ClassRule why = group_class == own ? ClassRule::Quota : ClassRule::QuotaTie;
+    if (cls == 0 && c.a_min_total && totals[i] < *c.a_min_total) {
+      cls = 1;
+      why = ClassRule::QuotaFloor;
     }
+    klass[i] = kClass[cls];
+    rule[i] = why;
+    if (counts) ++(*counts)[cls];
   }
   return seats;
+}
+}  // namespace
+
+std::array<int, 4> classify_pool(const Classification& c, std::span<const std::size_t> m,
+                                 std::span<const double> totals, std::span<char> klass, std::span<ClassRule> rule) {
+  return classify_sorted(
+      c, m.size(), [&](std::size_t p) { return m[p]; }, [&](std::size_t p) { return total_key(totals[m[p]]); },
+      totals, klass, rule, nullptr);
+}
+
+std::array<int, 4> classify_sorted_pool(const Classification& c, std::span<const std::uint32_t> m,
+                                        std::span<const std::int64_t> keys, std::span<const double> totals,
+                                        std::span<char> klass, std::span<ClassRule> rule, std::array<int, 4>& counts) {
+  return classify_sorted(
+      c, m.size(), [&](std::size_t p) { return std::size_t{m[p]}; }, [&](std::size_t p) { return keys[p]; }, totals,
+      klass, rule, &counts);
 }
 
 }  // namespace mujun::evaluation

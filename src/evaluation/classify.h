@@ -52,8 +52,15 @@ void assign_ranks(const std::vector<std::size_t>& members, std::span<const doubl
 
 /// Classes 'A'..'D' for the sorted quota pool `members` under `c`; writes klass[members[p]] and
 /// rule[members[p]]. Returns the seats per class (quota method) or the counts (threshold method).
-std::array<int, 4> classify_pool(const Classification& c, const std::vector<std::size_t>& members,
+std::array<int, 4> classify_pool(const Classification& c, std::span<const std::size_t> members,
                                  std::span<const double> totals, std::span<char> klass,
                                  std::span<ClassRule> rule);
+
+/// classify_pool for a pool given as enterprise indices `members` with their total keys `keys`
+/// (keys[p] = total_key(totals[members[p]]), sorted as classify_pool expects); the same classes and
+/// seats. Also adds the number of firms given each class A..D to `counts`.
+std::array<int, 4> classify_sorted_pool(const Classification& c, std::span<const std::uint32_t> members,
+                                        std::span<const std::int64_t> keys, std::span<const double> totals,
+                                        std::span<char> klass, std::span<ClassRule> rule, std::array<int, 4>& counts);
 
 }  // namespace mujun::evaluation

@@ -12,6 +12,12 @@ namespace mujun::evaluation {
 /// never satisfies a land bound; 租赁企业 (LeasedOnly) = no own land (none or 0 m²) and leased > 0.
 bool in_cohort(const CohortRule& rule, const Frame& f, std::size_t i, double land_mu);
 
+/// The first cohort (file order) enterprise `i` satisfies, or −1; `land_mu` as for in_cohort.
+int cohort_of(const Scheme& s, const Frame& f, std::size_t i, double land_mu);
+
+/// The first special category (file order) enterprise `i` matches, or −1 (rules of assign_specials).
+int special_of(const Scheme& s, const Frame& f, std::size_t i);
+
 /// For each enterprise, the first cohort (file order) it satisfies, or −1.
 std::vector<int> assign_cohorts(const Scheme& s, const Frame& f, const std::vector<double>& land_mu);
 

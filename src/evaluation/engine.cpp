@@ -1,211 +1,298 @@
 #include "evaluation/engine.h"
 
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <string_view>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "evaluation/benchmark.h"
 #include "evaluation/classify.h"
-#include "evaluation/cohort.h"
-#include "evaluation/formula.h"
+#include "evaluation/cohort_order.h"
+#include "evaluation/columns.h"
+#include "evaluation/large_columns.h"
 
+// Phases (each over all enterprises or all cohorts, spread over the cores with oneTBB; every sum is
+// taken in a fixed order, so the result is the same bit for bit on any number of threads):
+//   1. membership: land_mu, cohort, special category (columns.h);
+//   2. indicator values and benchmark statistics, one task per indicator (columns.h);
+//   3. benchmarks per cohort and indicator;
+//   4. points and treatments, one task per indicator, one pass over the enterprises;
+//   5. re-weighting, indicator total, adjustments, total, per range of enterprises;
+//   6. per cohort: order by total (radix sort), USCC order within equal totals, ranks, quota pools
+//      (per township: a counting sort of the cohort's order), classes, vetoes, class T, counts.
 namespace mujun::evaluation {
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr std::size_t kGrain = 16384;  // enterprises per task
 
-/// Cohorts, specials and indicator columns of one Frame.
-struct Columns {
-  std::vector<double> land;
-  std::vector<int> cohort, special;
-  std::vector<std::vector<double>> value, numerator, denominator;
-  std::vector<std::vector<std::size_t>> members;  ///< per cohort, Frame order
+/// usable[c][j]: the benchmark of cohort c's j-th indicator can score (else NoBenchmark).
+using Usable = std::vector<std::vector<char>>;
+
+/// Phase 3: benchmark, min and max, firms behind the benchmark, per cohort and weighted indicator.
+Usable form_benchmarks(const Scheme& s, const CohortStatsTable& cur, const CohortStatsTable* prev, EvaluationResult& r) {
+  Usable usable(s.cohorts.size());
+  for (std::size_t ci = 0; ci < s.cohorts.size(); ++ci) {
+    const Cohort& co = s.cohorts[ci];
+    CohortOutcome& out = r.cohorts[ci];
+    const std::size_t J = co.indicators.size();
+    out.benchmark.assign(J, kNaN);
+    out.low.assign(J, kNaN);
+    out.high.assign(J, kNaN);
+    out.average_points.assign(J, kNaN);
+    out.benchmark_firms.assign(J, 0);
+    usable[ci].assign(J, 0);
+    for (std::size_t j = 0; j < J; ++j) {
+      const int k = co.indicators[j];
+      const Benchmark& b = co.benchmarks[j];
+      const CohortStats& st = cur[k][ci];
+      CohortStats pst;
+      if (b.method == BenchmarkMethod::PreviousMean && prev) pst = (*prev)[k][ci];
+      const double bench = benchmark_value(b, s.indicators[k].direction, st, pst);
+      out.benchmark[j] = bench;
+      out.low[j] = st.count ? st.min : kNaN;
+      out.high[j] = st.count ? st.max : kNaN;
+      out.benchmark_firms[j] = b.method == BenchmarkMethod::PreviousMean ? pst.count : st.count;
+      usable[ci][j] = b.method == BenchmarkMethod::MinMax ? st.count > 0 : (std::isfinite(bench) && bench > 0);
+    }
+  }
+  return usable;
+}
+
+/// Phase 4: points and treatment of indicator k for every enterprise (NaN / NotApplicable outside
+/// the cohorts that weight k); the average points per cohort for missing = "cohort_average".
+void score_indicator(const Scheme& s, std::size_t k, const Membership& m, const Usable& usable, EvaluationResult& r) {
+  const Indicator& ind = s.indicators[k];
+  struct Rule {
+    int j = -1;  ///< position of k in the cohort's indicators; −1 not weighted
+    const Benchmark* b = nullptr;
+    double w = 0, bench = 0, low = 0, high = 0;
+    bool usable = false;
+    double sum = 0;  ///< points of scored non-special members, in Frame order
+    int scored = 0;
+  };
+  std::vector<Rule> rule(s.cohorts.size());
+  for (std::size_t c = 0; c < s.cohorts.size(); ++c) {
+    const Cohort& co = s.cohorts[c];
+    for (std::size_t j = 0; j < co.indicators.size(); ++j)
+      if (co.indicators[j] == static_cast<int>(k)) {
+        const CohortOutcome& out = r.cohorts[c];
+        rule[c] = Rule{static_cast<int>(j), &co.benchmarks[j], co.weights[j], out.benchmark[j], out.low[j],
+                       out.high[j], usable[c][j] != 0};
+      }
+  }
+  const std::size_t n = r.n;
+  auto& pts = r.points[k];
+  auto& tr = r.treatment[k];
+  size_column(pts, n);
+  size_column(tr, n);
+  const double* val = r.value[k].data();
+  bool averaged = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const int c = m.cohort[i];
+    if (c < 0 || rule[c].j < 0) { pts[i] = kNaN; tr[i] = Treatment::NotApplicable; continue; }
+    Rule& ru = rule[c];
+    const double v = val[i];
+    if (std::isnan(v)) {
+      pts[i] = 0;
+      switch (ind.missing) {
+        case MissingRule::Zero: tr[i] = Treatment::MissingZero; break;
+        case MissingRule::CohortAverage: tr[i] = Treatment::MissingAverage; averaged = true; break;
+        case MissingRule::Reweight: tr[i] = Treatment::MissingReweighted; break;
+      }
+      continue;
+    }
+    if (!ru.usable) { pts[i] = 0; tr[i] = Treatment::NoBenchmark; continue; }
+    pts[i] = indicator_points(ind, *ru.b, v, ru.w, ru.bench, ru.low, ru.high);
+    tr[i] = Treatment::Scored;
+    if (m.special[i] < 0) { ru.sum += pts[i]; ++ru.scored; }
+  }
+  for (std::size_t c = 0; c < s.cohorts.size(); ++c)
+    if (rule[c].j >= 0 && rule[c].scored) r.cohorts[c].average_points[rule[c].j] = rule[c].sum / rule[c].scored;
+  if (!averaged) return;
+  for (std::size_t i = 0; i < n; ++i)
+    if (tr[i] == Treatment::MissingAverage) {
+      const Rule& ru = rule[m.cohort[i]];
+      pts[i] = ru.scored ? r.cohorts[m.cohort[i]].average_points[ru.j] : 0;
+    }
+}
+
+/// Phase 5 helper: the adjustments that can apply to each cohort, and certificate dates for the year.
+struct AdjustmentRules {
+  std::vector<std::vector<std::size_t>> by_cohort;  ///< adjustment indices per cohort, scheme order
+  std::string year_first, year_last;                ///< "Y-01-01", "Y-12-31"
+  AdjustmentRules(const Scheme& s, int year) : by_cohort(s.cohorts.size()) {
+    for (std::size_t c = 0; c < s.cohorts.size(); ++c)
+      for (std::size_t a = 0; a < s.adjustments.size(); ++a) {
+        const auto& only = s.adjustments[a].cohorts;
+        if (only.empty() || std::find(only.begin(), only.end(), static_cast<int>(c)) != only.end())
+          by_cohort[c].push_back(a);
+      }
+    year_first = fmt::format("{:04d}-01-01", year);
+    year_last = fmt::format("{:04d}-12-31", year);
+  }
+  /// certificate_valid_in(c, year), with the year's dates formatted once.
+  bool valid(const Certificate& c) const {
+    return !(!c.issued.empty() && c.issued > year_last) && !(!c.expires.empty() && c.expires < year_first);
+  }
 };
 
-bool needs_parts(const Scheme& s, int k) {
-  for (const auto& c : s.cohorts)
-    for (std::size_t j = 0; j < c.indicators.size(); ++j) {
-      const auto& b = c.benchmarks[j];
-      if (c.indicators[j] == k && b.of == MeanKind::RatioOfSums &&
-          (b.method == BenchmarkMethod::Mean || b.method == BenchmarkMethod::PreviousMean))
-        return true;
-    }
-  return false;
-}
-
-Columns compute_columns(const Scheme& s, const Frame& f) {
-  Columns c;
-  c.land = land_mu_column(f, s.land);
-  c.cohort = assign_cohorts(s, f, c.land);
-  c.special = assign_specials(s, f, c.cohort);
-  FrameVariables vars(f, s.land);
-  const std::size_t K = s.indicators.size();
-  c.value.resize(K);
-  c.numerator.resize(K);
-  c.denominator.resize(K);
-  for (std::size_t k = 0; k < K; ++k) {
-    const Indicator& ind = s.indicators[k];
-    evaluate_formula(ind.formula, vars, c.value[k]);
-    if (!ind.numerator.empty() && needs_parts(s, static_cast<int>(k))) {
-      evaluate_formula(ind.numerator, vars, c.numerator[k]);
-      evaluate_formula(ind.denominator, vars, c.denominator[k]);
-    }
-  }
-  c.members.resize(s.cohorts.size());
-  for (std::size_t i = 0; i < f.size(); ++i)
-    if (c.cohort[i] >= 0) c.members[c.cohort[i]].push_back(i);
-  return c;
-}
-
-/// Statistics of indicator k over cohort members that are not special and have a value.
-CohortStats stats_of(const Columns& c, int cohort, int k) {
-  CohortStats st;
-  const auto& v = c.value[k];
-  const bool parts = !c.numerator[k].empty();
-  for (std::size_t i : c.members[cohort]) {
-    if (c.special[i] >= 0 || std::isnan(v[i])) continue;
-    st.add(v[i], parts ? c.numerator[k][i] : kNaN, parts ? c.denominator[k][i] : kNaN);
-  }
-  return st;
-}
-
-bool has_flag(const Frame& f, std::size_t i, const std::string& flag) {
-  return std::find(f.flags[i].begin(), f.flags[i].end(), flag) != f.flags[i].end();
-}
-
-bool has_certificate(const Frame& f, std::size_t i, const Adjustment& a) {
+bool applies(const Frame& f, std::size_t i, const Adjustment& a, const AdjustmentRules& rules) {
+  if (!a.flag.empty()) return std::find(f.flags[i].begin(), f.flags[i].end(), a.flag) != f.flags[i].end();
   for (const auto& c : f.certificates[i])
-    if (c.tier == a.certificate && (a.certificate_level.empty() || c.level == a.certificate_level) &&
-        certificate_valid_in(c, f.year))
+    if (c.tier == a.certificate && (a.certificate_level.empty() || c.level == a.certificate_level) && rules.valid(c))
       return true;
   return false;
 }
 
-/// Points of every weighted indicator for the members of cohort `ci`.
-void score_cohort(const Scheme& s, const Columns& cur, const Columns* prev, int ci, EvaluationResult& r) {
-  const Cohort& co = s.cohorts[ci];
-  CohortOutcome& out = r.cohorts[ci];
-  const auto& members = cur.members[ci];
-  const std::size_t J = co.indicators.size();
-  out.benchmark.assign(J, kNaN);
-  out.low.assign(J, kNaN);
-  out.high.assign(J, kNaN);
-  out.average_points.assign(J, kNaN);
-  out.benchmark_firms.assign(J, 0);
-  for (std::size_t j = 0; j < J; ++j) {
-    const int k = co.indicators[j];
-    const Indicator& ind = s.indicators[k];
-    const Benchmark& b = co.benchmarks[j];
-    const double w = co.weights[j];
-    CohortStats st = stats_of(cur, ci, k);
-    CohortStats pst;
-    if (b.method == BenchmarkMethod::PreviousMean && prev) pst = stats_of(*prev, ci, k);
-    double bench = benchmark_value(b, ind.direction, st, pst);
-    out.benchmark[j] = bench;
-    out.low[j] = st.count ? st.min : kNaN;
-    out.high[j] = st.count ? st.max : kNaN;
-    out.benchmark_firms[j] = b.method == BenchmarkMethod::PreviousMean ? pst.count : st.count;
-    const bool usable = b.method == BenchmarkMethod::MinMax ? st.count > 0 : (std::isfinite(bench) && bench > 0);
-    if (!usable && !members.empty())
-      r.warnings.push_back(fmt::format(
-          "分组 {} 的指标 {} 无法形成基准值（无数据或不大于 0），该项按 0 分计 / cohort {}: no usable benchmark for {} "
-          "(no data or ≤ 0); the indicator scores 0", co.id, ind.id, co.id, ind.id));
-    auto& val = cur.value[k];
-    auto& pts = r.points[k];
-    auto& tr = r.treatment[k];
-    double sum_points = 0;
-    int scored = 0;
-    for (std::size_t i : members) {
-      if (std::isnan(val[i])) continue;
-      if (!usable) { pts[i] = 0; tr[i] = Treatment::NoBenchmark; continue; }
-      pts[i] = indicator_points(ind, b, val[i], w, bench, out.low[j], out.high[j]);
-      tr[i] = Treatment::Scored;
-      if (cur.special[i] < 0) { sum_points += pts[i]; ++scored; }
-    }
-    out.average_points[j] = scored ? sum_points / scored : kNaN;
-    for (std::size_t i : members) {
-      if (!std::isnan(val[i])) continue;
-      switch (ind.missing) {
-        case MissingRule::Zero: pts[i] = 0; tr[i] = Treatment::MissingZero; break;
-        case MissingRule::CohortAverage:
-          pts[i] = scored ? out.average_points[j] : 0;
-          tr[i] = Treatment::MissingAverage;
-          break;
-        case MissingRule::Reweight: pts[i] = 0; tr[i] = Treatment::MissingReweighted; break;
+/// Phase 5: re-weighting, indicator total, adjustments and total of every member; forced[i] = the
+/// class of the worst veto (0 none).
+void total_and_adjust(const Scheme& s, const Frame& f, const Membership& m, EvaluationResult& r,
+                      std::vector<char>& forced) {
+  const std::size_t n = r.n;
+  const AdjustmentRules rules(s, f.year);
+  std::vector<double> weight_total(s.cohorts.size());
+  for (std::size_t c = 0; c < s.cohorts.size(); ++c) weight_total[c] = s.cohorts[c].weight_total();
+  size_column(r.indicator_total, n);
+  size_column(r.adjustment_total, n);
+  size_column(r.total, n);
+  size_column(r.adjustments, n);
+  size_column(forced, n);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kGrain), [&](const tbb::blocked_range<std::size_t>& range) {
+    for (std::size_t i = range.begin(); i < range.end(); ++i) {
+      const int c = m.cohort[i];
+      if (c < 0) {
+        r.indicator_total[i] = r.adjustment_total[i] = r.total[i] = kNaN;
+        r.adjustments[i] = 0;
+        forced[i] = 0;
+        continue;
       }
+      const Cohort& co = s.cohorts[c];
+      const std::size_t J = co.indicators.size();
+      double missing_w = 0;
+      for (std::size_t j = 0; j < J; ++j)
+        if (r.treatment[co.indicators[j]][i] == Treatment::MissingReweighted) missing_w += co.weights[j];
+      const double W = weight_total[c];
+      const double factor = missing_w > 0 ? (W > missing_w ? W / (W - missing_w) : 0.0) : 1.0;
+      double sum = 0;
+      for (std::size_t j = 0; j < J; ++j) {
+        double& p = r.points[co.indicators[j]][i];
+        if (factor != 1.0) p *= factor;
+        sum += p;
+      }
+      r.indicator_total[i] = sum;
+      double bonus = 0, penalty = 0;
+      char worst = 0;
+      std::uint64_t bits = 0;
+      for (std::size_t a : rules.by_cohort[c]) {
+        const Adjustment& adj = s.adjustments[a];
+        if (!applies(f, i, adj, rules)) continue;
+        bits |= std::uint64_t{1} << a;
+        switch (adj.kind) {
+          case Adjustment::Kind::Bonus: bonus += adj.points; break;
+          case Adjustment::Kind::Penalty: penalty += adj.points; break;
+          case Adjustment::Kind::Veto: worst = std::max(worst, adj.forced_class); break;
+        }
+      }
+      if (s.bonus_max) bonus = std::min(bonus, *s.bonus_max);
+      r.adjustments[i] = bits;
+      r.adjustment_total[i] = bonus - penalty;
+      r.total[i] = r.indicator_total[i] + r.adjustment_total[i];
+      forced[i] = worst;
     }
-  }
-  // Re-weighting and the indicator total.
-  const double W = co.weight_total();
-  for (std::size_t i : members) {
-    double missing_w = 0;
-    for (std::size_t j = 0; j < J; ++j)
-      if (r.treatment[co.indicators[j]][i] == Treatment::MissingReweighted) missing_w += co.weights[j];
-    const double factor = missing_w > 0 ? (W > missing_w ? W / (W - missing_w) : 0.0) : 1.0;
-    double sum = 0;
-    for (std::size_t j = 0; j < J; ++j) {
-      double& p = r.points[co.indicators[j]][i];
-      if (factor != 1.0) p *= factor;
-      sum += p;
-    }
-    r.indicator_total[i] = sum;
+  });
+}
+
+void count_class(char klass, std::array<int, 5>& counts) {
+  switch (klass) {
+    case 'A': ++counts[0]; break;
+    case 'B': ++counts[1]; break;
+    case 'C': ++counts[2]; break;
+    case 'D': ++counts[3]; break;
+    case 'T': ++counts[4]; break;
   }
 }
 
-/// Adjustments of member i; returns the forced class of the worst veto (0 when none).
-char adjust(const Scheme& s, const Frame& f, int ci, std::size_t i, EvaluationResult& r) {
-  double bonus = 0, penalty = 0;
-  char forced = 0;
-  std::uint64_t bits = 0;
-  for (std::size_t a = 0; a < s.adjustments.size(); ++a) {
-    const Adjustment& adj = s.adjustments[a];
-    if (!adj.cohorts.empty() && std::find(adj.cohorts.begin(), adj.cohorts.end(), ci) == adj.cohorts.end()) continue;
-    bool hit = adj.flag.empty() ? has_certificate(f, i, adj) : has_flag(f, i, adj.flag);
-    if (!hit) continue;
-    bits |= std::uint64_t{1} << a;
-    switch (adj.kind) {
-      case Adjustment::Kind::Bonus: bonus += adj.points; break;
-      case Adjustment::Kind::Penalty: penalty += adj.points; break;
-      case Adjustment::Kind::Veto: forced = std::max(forced, adj.forced_class); break;
+/// Phase 6 for cohort c: `members` (its span of r.order, in Frame order) sorted by total, then USCC;
+/// ranks, vetoes (which also override class T), class T, quota pools and classes, the cohort's counts.
+void classify_cohort(const Scheme& s, const Frame& f, std::size_t c, std::span<std::size_t> members,
+                     const Membership& m,
+                     const std::vector<char>& forced, const std::vector<std::uint32_t>& town, std::uint32_t towns,
+                     EvaluationResult& r) {
+  CohortOutcome& out = r.cohorts[c];
+  const Classification& cl = s.cohorts[c].classification;
+  const bool by_town = cl.pool == Classification::Pool::Township;
+  out.members = static_cast<int>(members.size());
+  std::vector<RankedFirm> firms, scratch;
+  size_column(firms, members.size());
+  for (std::size_t p = 0; p < members.size(); ++p) {
+    const std::size_t i = members[p];
+    bool in_pool = false;
+    if (forced[i]) {
+      r.klass[i] = forced[i];
+      r.class_rule[i] = ClassRule::Veto;
+      ++out.vetoed;
+      count_class(forced[i], out.counts);
+    } else if (m.special[i] >= 0) {
+      r.klass[i] = 'T';
+      r.class_rule[i] = ClassRule::Special;
+      ++out.special;
+      count_class('T', out.counts);
+    } else {
+      in_pool = true;
     }
+    firms[p] = RankedFirm{order_key(total_key(r.total[i])), static_cast<std::uint32_t>(i),
+                          (by_town ? town[i] : 0) | (in_pool ? RankedFirm::kInPool : 0)};
   }
-  if (s.bonus_max) bonus = std::min(bonus, *s.bonus_max);
-  r.adjustments[i] = bits;
-  r.adjustment_total[i] = bonus - penalty;
-  r.total[i] = r.indicator_total[i] + r.adjustment_total[i];
-  return forced;
+  sort_by_total_radix(firms, scratch);
+  sort_ties_by_uscc(firms, f.uscc);
+  int rank = 0;
+  for (std::size_t p = 0; p < firms.size(); ++p) {
+    members[p] = firms[p].index;
+    if (p == 0 || firms[p].order != firms[p - 1].order) rank = static_cast<int>(p) + 1;
+    r.rank[members[p]] = rank;
+  }
+  std::vector<std::uint32_t> pool;
+  std::vector<std::int64_t> keys;
+  std::vector<std::size_t> bounds;
+  const std::uint32_t groups = by_town ? towns : 1;
+  split_pool(firms, groups, pool, keys, bounds);
+  out.pool = static_cast<int>(pool.size());
+  std::array<int, 4> classed{};
+  for (std::uint32_t t = 0; t < groups; ++t) {
+    const std::size_t b = bounds[t], size = bounds[t + 1] - b;
+    if (size == 0) continue;
+    auto seats = classify_sorted_pool(cl, std::span<const std::uint32_t>(pool).subspan(b, size),
+                                      std::span<const std::int64_t>(keys).subspan(b, size), r.total, r.klass,
+                                      r.class_rule, classed);
+    for (int k = 0; k < 4; ++k) out.seats[k] += seats[k];
+  }
+  for (int k = 0; k < 4; ++k) out.counts[k] += classed[k];
 }
 
-/// Township index of every enterprise (equal Frame::township text → equal index).
-std::vector<std::uint32_t> township_ids(const Frame& f) {
-  std::unordered_map<std::string_view, std::uint32_t> ids;
-  std::vector<std::uint32_t> out(f.size());
-  for (std::size_t i = 0; i < f.size(); ++i)
-    out[i] = ids.try_emplace(f.township[i], static_cast<std::uint32_t>(ids.size())).first->second;
-  return out;
-}
-
-/// Classes of the sorted quota pool `pool`: one pool, or one per township (Classification::pool),
-/// each keeping the pool's order. Returns the seats (or threshold counts) summed over the pools.
-std::array<int, 4> classify_pools(const Classification& c, const std::vector<std::size_t>& pool,
-                                  const std::vector<std::uint32_t>& town, EvaluationResult& r) {
-  if (c.pool == Classification::Pool::Cohort) return classify_pool(c, pool, r.total, r.klass, r.class_rule);
-  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_town;
-  std::vector<std::uint32_t> towns;  // in order of first appearance: deterministic
-  for (std::size_t i : pool) {
-    auto [it, fresh] = by_town.try_emplace(town[i]);
-    if (fresh) towns.push_back(town[i]);
-    it->second.push_back(i);
+/// Chinese-first notes, per cohort in scheme order: no members, no previous-year members, each
+/// indicator without a usable benchmark.
+void add_warnings(const Scheme& s, int year, const Usable& usable, const std::vector<int>* previous_members,
+                  EvaluationResult& r) {
+  for (std::size_t ci = 0; ci < s.cohorts.size(); ++ci) {
+    const Cohort& co = s.cohorts[ci];
+    const bool empty = r.cohorts[ci].members == 0;
+    if (empty)
+      r.warnings.push_back(fmt::format("分组 {}（{}）没有企业 / cohort {} has no enterprise", co.id, co.label, co.id));
+    if (previous_members && (*previous_members)[ci] == 0)
+      r.warnings.push_back(fmt::format("分组 {} 在 {} 年没有企业，上一年均值基准无法形成 / cohort {} has no enterprise "
+                                       "in {}: no previous-year mean", co.id, year - 1, co.id, year - 1));
+    for (std::size_t j = 0; j < co.indicators.size(); ++j)
+      if (!usable[ci][j] && !empty) {
+        const std::string& id = s.indicators[co.indicators[j]].id;
+        r.warnings.push_back(fmt::format(
+            "分组 {} 的指标 {} 无法形成基准值（无数据或不大于 0），该项按 0 分计 / cohort {}: no usable benchmark for {} "
+            "(no data or ≤ 0); the indicator scores 0", co.id, id, co.id, id));
+      }
   }
-  std::array<int, 4> sum{};
-  for (std::uint32_t t : towns) {
-    auto seats = classify_pool(c, by_town[t], r.total, r.klass, r.class_rule);
-    for (int k = 0; k < 4; ++k) sum[k] += seats[k];
-  }
-  return sum;
 }
 
 }  // namespace
@@ -218,87 +305,63 @@ bool certificate_valid_in(const Certificate& c, int year) {
 }
 
 EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous) {
-  if (s.needs_previous_year() && !previous)
+  const bool needs_previous = s.needs_previous_year();
+  if (needs_previous && !previous)
     throw EvaluationError(fmt::format(
         "评价办法 {} 以上一年均值为基准（previous_mean），需要 {} 年的数据 / scheme {} uses previous-year means: the "
         "year {} snapshot is needed", s.id, f.year - 1, s.id, f.year - 1));
   const std::size_t n = f.size();
-  const std::size_t K = s.indicators.size();
+  if (n >= (std::size_t{1} << 31))
+    throw EvaluationError(fmt::format("快照有 {} 家企业，超过 2³¹ − 1 家的上限 / the snapshot holds {} enterprises, more "
+                                      "than the limit of 2^31 − 1", n, n));
+  const std::size_t C = s.cohorts.size();
   EvaluationResult r;
   r.year = f.year;
   r.n = n;
-  Columns cur = compute_columns(s, f);
-  Columns prev;
-  if (s.needs_previous_year()) prev = compute_columns(s, *previous);
-  r.points.assign(K, std::vector<double>(n, kNaN));
-  r.treatment.assign(K, std::vector<Treatment>(n, Treatment::NotApplicable));
-  r.indicator_total.assign(n, kNaN);
-  r.adjustment_total.assign(n, kNaN);
-  r.total.assign(n, kNaN);
-  r.adjustments.assign(n, 0);
-  r.rank.assign(n, 0);
-  r.klass.assign(n, 0);
-  r.class_rule.assign(n, ClassRule::None);
-  r.cohorts.resize(s.cohorts.size());
-  const std::vector<std::uint32_t> uscc_rank = uscc_ranks(f.uscc);
-  std::vector<std::uint8_t> vetoed_mark(n, 0);
-  std::vector<std::uint32_t> town;
-  for (const auto& co : s.cohorts)
-    if (co.classification.pool == Classification::Pool::Township && town.empty()) town = township_ids(f);
+  r.cohorts.resize(C);
+  r.points.resize(s.indicators.size());
+  r.treatment.resize(s.indicators.size());
 
-  for (std::size_t ci = 0; ci < s.cohorts.size(); ++ci) {
-    const int c = static_cast<int>(ci);
-    CohortOutcome& out = r.cohorts[ci];
-    auto& members = cur.members[ci];
-    out.members = static_cast<int>(members.size());
-    if (members.empty())
-      r.warnings.push_back(fmt::format("分组 {}（{}）没有企业 / cohort {} has no enterprise", s.cohorts[ci].id,
-                                       s.cohorts[ci].label, s.cohorts[ci].id));
-    if (s.needs_previous_year() && prev.members[ci].empty())
-      r.warnings.push_back(fmt::format("分组 {} 在 {} 年没有企业，上一年均值基准无法形成 / cohort {} has no enterprise "
-                                       "in {}: no previous-year mean", s.cohorts[ci].id, f.year - 1, s.cohorts[ci].id,
-                                       f.year - 1));
-    score_cohort(s, cur, s.needs_previous_year() ? &prev : nullptr, c, r);
-    std::vector<std::size_t> pool;
-    pool.reserve(members.size());
-    std::vector<std::pair<std::size_t, char>> vetoed;
-    for (std::size_t i : members) {
-      char v = adjust(s, f, c, i, r);
-      if (v) { vetoed.emplace_back(i, v); vetoed_mark[i] = 1; }
-    }
-    sort_by_total(members, r.total, uscc_rank);
-    assign_ranks(members, r.total, r.rank);
-    pool.clear();  // the quota pool in the same order
-    for (std::size_t i : members)
-      if (cur.special[i] < 0 && !vetoed_mark[i]) pool.push_back(i);
-    out.pool = static_cast<int>(pool.size());
-    out.seats = classify_pools(s.cohorts[ci].classification, pool, town, r);
-    for (auto [i, k] : vetoed) {  // a veto also overrides class T
-      r.klass[i] = k;
-      r.class_rule[i] = ClassRule::Veto;
-      ++out.vetoed;
-    }
-    for (std::size_t i : members)
-      if (cur.special[i] >= 0 && r.class_rule[i] != ClassRule::Veto) {
-        r.klass[i] = 'T';
-        r.class_rule[i] = ClassRule::Special;
-        ++out.special;
-      }
-    for (std::size_t i : members) {
-      switch (r.klass[i]) {
-        case 'A': ++out.counts[0]; break;
-        case 'B': ++out.counts[1]; break;
-        case 'C': ++out.counts[2]; break;
-        case 'D': ++out.counts[3]; break;
-        case 'T': ++out.counts[4]; break;
-      }
-    }
-    r.order.insert(r.order.end(), members.begin(), members.end());
+  Membership m;  // phases 1 and 2
+  assign_membership(s, f, m);
+  CohortStatsTable stats, previous_stats;
+  indicator_columns(s, f, m, r.value, stats);
+  Membership pm;
+  if (needs_previous) {
+    std::vector<std::vector<double>> previous_value;
+    assign_membership(s, *previous, pm);
+    indicator_columns(s, *previous, pm, previous_value, previous_stats);
   }
-  r.land_mu = std::move(cur.land);
-  r.cohort = std::move(cur.cohort);
-  r.special = std::move(cur.special);
-  r.value = std::move(cur.value);
+  const Usable usable = form_benchmarks(s, stats, needs_previous ? &previous_stats : nullptr, r);  // phase 3
+  tbb::parallel_for(std::size_t{0}, s.indicators.size(),
+                    [&](std::size_t k) { score_indicator(s, k, m, usable, r); });  // phase 4
+  std::vector<char> forced;
+  total_and_adjust(s, f, m, r, forced);  // phase 5
+
+  // Phase 6: the cohorts' members in Frame order, one span of r.order per cohort.
+  std::vector<std::size_t> start(C + 1, 0);
+  for (std::size_t c = 0; c < C; ++c) start[c + 1] = start[c] + m.members[c];
+  size_column(r.order, start[C]);
+  {
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    for (std::size_t i = 0; i < n; ++i)
+      if (m.cohort[i] >= 0) r.order[next[m.cohort[i]]++] = i;
+  }
+  std::vector<std::uint32_t> town;
+  std::uint32_t towns = 0;
+  for (const auto& co : s.cohorts)
+    if (co.classification.pool == Classification::Pool::Township && town.empty()) towns = township_ids(f.township, town);
+  fill_column(r.rank, n, 0);
+  fill_column(r.klass, n, char{0});
+  fill_column(r.class_rule, n, ClassRule::None);
+  tbb::parallel_for(std::size_t{0}, C, [&](std::size_t c) {
+    classify_cohort(s, f, c, std::span<std::size_t>(r.order).subspan(start[c], start[c + 1] - start[c]), m, forced, town,
+                    towns, r);
+  });
+  add_warnings(s, f.year, usable, needs_previous ? &pm.members : nullptr, r);
+  r.land_mu = std::move(m.land_mu);
+  r.cohort = std::move(m.cohort);
+  r.special = std::move(m.special);
   return r;
 }
 

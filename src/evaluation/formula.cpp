@@ -111,15 +111,21 @@ std::optional<std::pair<std::string, std::string>> simple_ratio(std::string_view
 }
 }  // namespace
 
+std::optional<PlainRatio> plain_ratio(std::string_view expr) {
+  auto sr = simple_ratio(expr);
+  if (!sr || !is_formula_variable(sr->first) || (!sr->second.empty() && !is_formula_variable(sr->second)))
+    return std::nullopt;
+  return PlainRatio{std::move(sr->first), std::move(sr->second)};
+}
+
 void evaluate_formula(std::string_view expr, FrameVariables& vars, std::vector<double>& out) {
   const std::size_t n = vars.size();
   out.assign(n, kNaN);
   if (n == 0) return;
-  if (auto sr = simple_ratio(expr); sr && is_formula_variable(sr->first) &&
-                                    (sr->second.empty() || is_formula_variable(sr->second))) {
-    const auto& x = vars.column(sr->first);
-    if (sr->second.empty()) { out = x; return; }
-    const auto& y = vars.column(sr->second);
+  if (auto pr = plain_ratio(expr)) {
+    const auto& x = vars.column(pr->numerator);
+    if (pr->denominator.empty()) { out = x; return; }
+    const auto& y = vars.column(pr->denominator);
     for (std::size_t i = 0; i < n; ++i) {
       double q = x[i] / y[i];  // NaN in → NaN out; x / 0 → ±inf or NaN → missing
       out[i] = std::isfinite(q) ? q : kNaN;

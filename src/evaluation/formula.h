@@ -5,6 +5,7 @@
 // land_owned_mu and land_leased_mu (亩). Example: "tax_paid / land_mu" (亩均税收, 万元/亩).
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,17 @@ class FrameVariables {
   std::size_t n_;
   std::map<std::string, std::vector<double>> cache_;
 };
+
+/// A formula that is one variable, or one variable divided by another: "x", "(x)", "x / y",
+/// "(x) / (y)" (a scheme's numerator/denominator indicator). `denominator` is empty for a single
+/// variable. Such formulas are computed straight from the Frame's columns, without muParser, with the
+/// same arithmetic as evaluate_formula: x / y, NaN when not finite.
+struct PlainRatio {
+  std::string numerator, denominator;
+};
+
+/// The PlainRatio of `expr`, or nullopt when `expr` is anything else or names an unknown variable.
+std::optional<PlainRatio> plain_ratio(std::string_view expr);
 
 /// Evaluates `expr` for every row of `vars` in muParser bulk mode into `out` (resized). A row whose
 /// used variables include a missing one, or whose result is not finite (division by zero), gets NaN

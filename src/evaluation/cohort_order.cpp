@@ -1,0 +1,151 @@
+#include "evaluation/cohort_order.h"
+
+#include <oneapi/tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <string_view>
+
+#include "evaluation/classify.h"
+#include "evaluation/large_columns.h"
+
+namespace mujun::evaluation {
+
+namespace {
+/// Names → dense ids by open addressing. Names of up to 16 bytes (township codes, most 镇街 names)
+/// are compared and hashed as two machine words instead of through memcmp.
+class Dictionary {
+ public:
+  std::uint32_t id(std::string_view t) {
+    const Key k = key_of(t);
+    std::size_t h = k.hash & mask_;
+    while (slot_[h]) {
+      const std::uint32_t x = slot_[h] - 1;
+      if (keys_[x].same(k) && (t.size() <= 16 || names_[x] == t)) return x;
+      h = (h + 1) & mask_;
+    }
+    const auto x = static_cast<std::uint32_t>(names_.size());
+    names_.push_back(t);
+    keys_.push_back(k);
+    if (names_.size() * 2 > slot_.size()) grow();
+    else slot_[h] = x + 1;
+    return x;
+  }
+  const std::vector<std::string_view>& names() const { return names_; }
+
+ private:
+  struct Key {
+    std::uint64_t a = 0, b = 0, hash = 0;
+    std::size_t size = 0;
+    bool same(const Key& o) const { return size == o.size && a == o.a && b == o.b; }
+  };
+  static Key key_of(std::string_view t) {
+    Key k;
+    k.size = t.size();
+    if (t.size() <= 16) {
+      char w[16] = {};
+      std::memcpy(w, t.data(), t.size());
+      std::memcpy(&k.a, w, 8);
+      std::memcpy(&k.b, w + 8, 8);
+      std::uint64_t h = (k.a ^ (k.b * 0x9E3779B97F4A7C15ull) ^ k.size) * 0xBF58476D1CE4E5B9ull;
+      k.hash = h ^ (h >> 31);
+    } else {
+      k.hash = std::hash<std::string_view>{}(t);
+    }
+    return k;
+  }
+  void grow() {
+    slot_.assign(slot_.size() * 2, 0);
+    mask_ = slot_.size() - 1;
+    for (std::uint32_t x = 0; x < names_.size(); ++x) {
+      std::size_t h = keys_[x].hash & mask_;
+      while (slot_[h]) h = (h + 1) & mask_;
+      slot_[h] = x + 1;
+    }
+  }
+  std::vector<std::string_view> names_;
+  std::vector<Key> keys_;
+  std::vector<std::uint32_t> slot_ = std::vector<std::uint32_t>(64, 0);  // id + 1; 0 = empty
+  std::size_t mask_ = 63;
+};
+}  // namespace
+
+std::uint32_t township_ids(std::span<const std::string> township, std::vector<std::uint32_t>& ids) {
+  // Each block of enterprises gets local ids from its own dictionary (in parallel); the blocks'
+  // names are then given global ids in block order and the local ids rewritten.
+  constexpr std::size_t kBlock = 65536;
+  const std::size_t n = township.size();
+  const std::size_t blocks = (n + kBlock - 1) / kBlock;
+  size_column(ids, n);
+  std::vector<Dictionary> local(blocks);
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+    for (std::size_t i = b * kBlock; i < std::min(n, (b + 1) * kBlock); ++i) ids[i] = local[b].id(township[i]);
+  });
+  Dictionary global;
+  std::vector<std::vector<std::uint32_t>> to_global(blocks);
+  for (std::size_t b = 0; b < blocks; ++b)
+    for (std::string_view t : local[b].names()) to_global[b].push_back(global.id(t));
+  tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+    for (std::size_t i = b * kBlock; i < std::min(n, (b + 1) * kBlock); ++i) ids[i] = to_global[b][ids[i]];
+  });
+  return static_cast<std::uint32_t>(global.names().size());
+}
+
+void sort_by_total_radix(std::vector<RankedFirm>& firms, std::vector<RankedFirm>& scratch) {
+  constexpr int kBits = 11, kDigits = 6;  // 6 × 11 ≥ 64
+  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+  const std::size_t m = firms.size();
+  if (m < 2) return;
+  std::vector<std::size_t> count(kDigits * kBuckets, 0);
+  for (const RankedFirm& f : firms)
+    for (int d = 0; d < kDigits; ++d) ++count[d * kBuckets + ((f.order >> (d * kBits)) & (kBuckets - 1))];
+  size_column(scratch, m);
+  RankedFirm* a = firms.data();
+  RankedFirm* b = scratch.data();
+  for (int d = 0; d < kDigits; ++d) {
+    std::size_t* c = &count[d * kBuckets];
+    const int shift = d * kBits;
+    if (c[(a[0].order >> shift) & (kBuckets - 1)] == m) continue;  // the same digit everywhere
+    std::size_t sum = 0;
+    for (std::size_t x = 0; x < kBuckets; ++x) {
+      const std::size_t k = c[x];
+      c[x] = sum;
+      sum += k;
+    }
+    for (std::size_t p = 0; p < m; ++p) b[c[(a[p].order >> shift) & (kBuckets - 1)]++] = a[p];
+    std::swap(a, b);
+  }
+  if (a != firms.data()) firms.swap(scratch);
+}
+
+void sort_ties_by_uscc(std::vector<RankedFirm>& firms, std::span<const std::string> uscc) {
+  for (std::size_t p = 0; p < firms.size();) {
+    std::size_t q = p + 1;
+    while (q < firms.size() && firms[q].order == firms[p].order) ++q;
+    if (q - p > 1)
+      std::stable_sort(firms.begin() + p, firms.begin() + q,
+                       [&](const RankedFirm& a, const RankedFirm& b) { return uscc[a.index] < uscc[b.index]; });
+    p = q;
+  }
+}
+
+void split_pool(const std::vector<RankedFirm>& firms, std::uint32_t towns, std::vector<std::uint32_t>& members,
+                std::vector<std::int64_t>& keys, std::vector<std::size_t>& bounds) {
+  constexpr std::uint32_t kTown = ~RankedFirm::kInPool;
+  bounds.assign(std::size_t{towns} + 1, 0);
+  for (const RankedFirm& f : firms)
+    if (f.town_pool & RankedFirm::kInPool) ++bounds[(f.town_pool & kTown) + 1];
+  for (std::uint32_t t = 0; t < towns; ++t) bounds[t + 1] += bounds[t];
+  std::vector<std::size_t> next(bounds.begin(), bounds.end() - 1);
+  members.resize(bounds[towns]);
+  keys.resize(bounds[towns]);
+  for (const RankedFirm& f : firms) {
+    if (!(f.town_pool & RankedFirm::kInPool)) continue;
+    const std::size_t q = next[f.town_pool & kTown]++;
+    members[q] = f.index;
+    keys[q] = total_key_of(f.order);
+  }
+}
+
+}  // namespace mujun::evaluation

@@ -1,0 +1,55 @@
+// mujun — ordering a cohort by total points and splitting it into township quota pools (engine
+// internals, evaluation/engine.cpp), without comparison sorts over the whole cohort.
+//
+// The order is classify.h's: total descending to the micro-point (total_key), then USCC ascending.
+// The engine sorts a cohort's members with a stable radix sort on the total key, then each run of
+// equal keys by USCC, which gives exactly that order (what sort_by_total gives); a township pool is then the
+// cohort's order filtered to one township (a stable counting sort by township id), so each pool needs
+// no sort of its own. Each firm carries what the ranks and pools need (RankedFirm), so these passes
+// read the firms in order instead of looking them up across the Frame's columns.
+#pragma once
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace mujun::evaluation {
+
+/// Township index of every enterprise: equal Frame::township text ↔ equal index, indices 0..count−1.
+/// Returns count.
+std::uint32_t township_ids(std::span<const std::string> township, std::vector<std::uint32_t>& ids);
+
+/// A cohort member being ordered: its total key in ascending-sortable form, its index in the Frame, and
+/// its township id with a flag telling that it takes part in the quota pool.
+struct RankedFirm {
+  std::uint64_t order;     ///< order_key(total_key(total)): ascending order = total descending
+  std::uint32_t index;     ///< enterprise index in the Frame
+  std::uint32_t town_pool; ///< bits 0–30: township id; bit 31: in the quota pool
+  static constexpr std::uint32_t kInPool = std::uint32_t{1} << 31;
+};
+
+/// total_key descending ↔ ascending unsigned: flips the sign bit (signed → unsigned order) and inverts.
+constexpr std::uint64_t order_key(std::int64_t total_key) {
+  return ~(static_cast<std::uint64_t>(total_key) ^ (std::uint64_t{1} << 63));
+}
+/// The total_key of an order_key.
+constexpr std::int64_t total_key_of(std::uint64_t order) {
+  return static_cast<std::int64_t>(~order ^ (std::uint64_t{1} << 63));
+}
+
+/// Sorts `firms` by `order` ascending (total descending); equal keys keep their order (stable LSD
+/// radix sort, 11-bit digits, digits equal for all firms skipped). `scratch` is reused storage.
+void sort_by_total_radix(std::vector<RankedFirm>& firms, std::vector<RankedFirm>& scratch);
+
+/// Within each run of equal `order` in the sorted `firms`, sorts by USCC ascending (uscc[index]);
+/// equal codes keep their order (stable). Totals are rarely equal to the micro-point, so the runs
+/// are short and the whole cohort is never compared by USCC.
+void sort_ties_by_uscc(std::vector<RankedFirm>& firms, std::span<const std::string> uscc);
+
+/// The firms of the sorted `firms` that are in the pool, grouped by township id (ascending id), each
+/// group in the sorted order: `members` and `keys` (total_key) of each, `bounds` (size towns + 1) the
+/// start of each group. With towns = 1 (township ids all 0) this is the one cohort-wide pool.
+void split_pool(const std::vector<RankedFirm>& firms, std::uint32_t towns, std::vector<std::uint32_t>& members,
+                std::vector<std::int64_t>& keys, std::vector<std::size_t>& bounds);
+
+}  // namespace mujun::evaluation

@@ -1,0 +1,203 @@
+// The engine's ordering internals (evaluation/cohort_order.h, formula.h plain_ratio) and the
+// determinism of the parallel engine. Expected orders come from the previous implementation:
+// classify.h sort_by_total (a comparison sort on total key, then USCC rank), which the radix sort plus
+// the USCC sort of tied runs must reproduce exactly; hand-made cases say what they check.
+#include <gtest/gtest.h>
+
+#include <oneapi/tbb/global_control.h>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <random>
+
+#include <fmt/format.h>
+
+#include "evaluation/classify.h"
+#include "evaluation/cohort_order.h"
+#include "evaluation/engine.h"
+#include "evaluation/formula.h"
+#include "support.h"
+
+namespace mujun::evaluation {
+namespace {
+
+/// The engine's order of `members`: radix sort on the total key, then USCC within equal keys.
+std::vector<std::size_t> engine_order(const std::vector<std::size_t>& members, const std::vector<double>& totals,
+                                      const std::vector<std::string>& uscc) {
+  std::vector<RankedFirm> firms;
+  for (std::size_t i : members)
+    firms.push_back(RankedFirm{order_key(total_key(totals[i])), static_cast<std::uint32_t>(i), 0});
+  std::vector<RankedFirm> scratch;
+  sort_by_total_radix(firms, scratch);
+  sort_ties_by_uscc(firms, uscc);
+  std::vector<std::size_t> out;
+  for (const auto& f : firms) out.push_back(f.index);
+  return out;
+}
+
+TEST(CohortOrder, HandMadeTiesGoByUscc) {
+  // Totals 50, 80, 50, 80.0000001 (equal to 80 at the micro-point), −3; USCC given out of order.
+  std::vector<double> totals{50, 80, 50, 80.0000001, -3};
+  std::vector<std::string> uscc{"B", "D", "A", "C", "E"};
+  // 80-tie: C (3) before D (1); 50-tie: A (2) before B (0); −3 last.
+  EXPECT_EQ(engine_order({0, 1, 2, 3, 4}, totals, uscc), (std::vector<std::size_t>{3, 1, 2, 0, 4}));
+}
+
+TEST(CohortOrder, RadixOrderEqualsComparisonSort) {
+  std::mt19937_64 rng(7);
+  for (int round = 0; round < 6; ++round) {
+    const std::size_t n = 5000;
+    std::vector<double> totals(n);
+    std::vector<std::string> uscc(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      // Many exact ties (a coarse grid), negative totals, and totals far apart; USCC shuffled (round ≥ 3)
+      // with some equal codes.
+      const auto r = rng() % 100;
+      totals[i] = r < 40 ? static_cast<double>(rng() % 20) : r < 50 ? -static_cast<double>(rng() % 1000) / 7.0
+                                                                    : static_cast<double>(rng() % 10'000'000) / 977.0;
+      uscc[i] = fmt::format("915001{:012d}", round >= 3 ? rng() % 4000 : i);
+    }
+    std::vector<std::size_t> members;
+    for (std::size_t i = 0; i < n; ++i)
+      if (rng() % 4) members.push_back(i);
+    std::vector<std::size_t> expected = members;
+    sort_by_total(expected, totals, uscc_ranks(uscc));
+    EXPECT_EQ(engine_order(members, totals, uscc), expected) << "round " << round;
+  }
+}
+
+TEST(CohortOrder, TownshipIdsEqualExactlyForEqualNames) {
+  // Names of ≤ 16 bytes are compared as machine words, longer ones as text: names that differ only in
+  // the 9th, the 16th or the 17th byte, the empty name, and a name that is a prefix of another.
+  std::vector<std::string> t{"镇001",           "镇002",           "",
+                             "aaaaaaaaXaaaaaaa", "aaaaaaaaYaaaaaaa", "aaaaaaaaaaaaaaaX",
+                             "aaaaaaaaaaaaaaaY", "aaaaaaaaaaaaaaaaX", "aaaaaaaaaaaaaaaaY",
+                             "镇00",            "镇001",           "aaaaaaaaaaaaaaaaY", ""};
+  std::vector<std::uint32_t> ids;
+  EXPECT_EQ(township_ids(t, ids), 10u);  // 13 names, 3 repeated
+  for (std::size_t a = 0; a < t.size(); ++a)
+    for (std::size_t b = 0; b < t.size(); ++b) EXPECT_EQ(ids[a] == ids[b], t[a] == t[b]) << a << " " << b;
+  for (auto id : ids) EXPECT_LT(id, 10u);
+}
+
+TEST(CohortOrder, TownshipIdsAcrossBlocks) {
+  // 200,000 enterprises span several blocks of the parallel id pass; 300 names in a fixed cycle.
+  std::vector<std::string> t;
+  for (int i = 0; i < 200'000; ++i) t.push_back(fmt::format("镇街{:03d}", (i * 7) % 300));
+  std::vector<std::uint32_t> ids;
+  ASSERT_EQ(township_ids(t, ids), 300u);
+  for (int i = 300; i < 200'000; i += 997) EXPECT_EQ(ids[i], ids[i % 300]);
+  EXPECT_NE(ids[0], ids[1]);
+}
+
+TEST(CohortOrder, SplitPoolKeepsOrderWithinEachTownship) {
+  // Sorted firms 10, 11, 12, 13, 14 with towns 1, 0, 1, 0, 1; firm 12 is not in the pool.
+  std::vector<RankedFirm> firms;
+  const std::uint32_t town[] = {1, 0, 1, 0, 1};
+  for (std::uint32_t p = 0; p < 5; ++p)
+    firms.push_back(RankedFirm{order_key(100 - p), 10 + p, town[p] | (p == 2 ? 0 : RankedFirm::kInPool)});
+  std::vector<std::uint32_t> members;
+  std::vector<std::int64_t> keys;
+  std::vector<std::size_t> bounds;
+  split_pool(firms, 2, members, keys, bounds);
+  EXPECT_EQ(members, (std::vector<std::uint32_t>{11, 13, 10, 14}));
+  EXPECT_EQ(keys, (std::vector<std::int64_t>{99, 97, 100, 96}));
+  EXPECT_EQ(bounds, (std::vector<std::size_t>{0, 2, 4}));
+}
+
+TEST(PlainRatio, RecognisesOnlyQuotientsOfVariables) {
+  auto r = plain_ratio("(tax_paid) / (land_mu)");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->numerator, "tax_paid");
+  EXPECT_EQ(r->denominator, "land_mu");
+  r = plain_ratio("value_added");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->denominator, "");
+  EXPECT_FALSE(plain_ratio("tax_paid * 2 / land_mu"));
+  EXPECT_FALSE(plain_ratio("tax_paid / land_mu / 2"));
+  EXPECT_FALSE(plain_ratio("not_a_metric / land_mu"));
+  EXPECT_FALSE(plain_ratio("((tax_paid)) / (land_mu)"));
+}
+
+/// A random province-like Frame: 40 townships (some names longer than 16 bytes), missing values,
+/// flags and certificates for the shipped schemes' adjustments, USCC out of order.
+Frame random_frame(std::size_t n, unsigned seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> u(0, 1);
+  Frame f;
+  f.year = 2024;
+  const char* codes[] = {"1311", "2611", "3411", "4411", "4511", ""};
+  for (std::size_t k = 0; k < n; ++k) {
+    auto i = f.add_enterprise(fmt::format("91500110MA{:08d}", (k * 7919) % n), "企业");
+    f.township[i] = u(rng) < 0.02 ? "" : fmt::format("{}镇{:02d}", k % 3 ? "" : "重庆市綦江区某某", rng() % 40);
+    f.industry_code[i] = codes[rng() % 6];
+    f.above_scale[i] = static_cast<std::int8_t>(rng() % 3) - 1;
+    f.production_start_year[i] = 2015 + static_cast<int>(rng() % 10);
+    const double mu = 1 + u(rng) * 50;
+    if (u(rng) < 0.1) f.land_leased_m2.micros[i] = test::mu_to_m2_micros(mu);
+    else f.land_owned_m2.micros[i] = test::mu_to_m2_micros(mu);
+    for (const char* m : {"tax_paid", "value_added", "gross_output", "main_revenue", "energy_tce", "employees_avg",
+                          "rd_expense"})
+      if (u(rng) < 0.9) f.set_metric(i, m, Decimal::from_double(std::floor(u(rng) * 5000) / 4));  // ties
+    if (u(rng) < 0.05) f.flags[i].push_back("major_safety_accident");
+    if (u(rng) < 0.05) f.flags[i].push_back("new_firm");
+    if (u(rng) < 0.1) f.certificates[i].push_back(Certificate{"high_tech_enterprise", "national", "x", "2020-01-01", ""});
+  }
+  return f;
+}
+
+void expect_same(const EvaluationResult& a, const EvaluationResult& b) {
+  EXPECT_EQ(a.order, b.order);
+  EXPECT_EQ(a.klass, b.klass);
+  EXPECT_EQ(a.class_rule, b.class_rule);
+  EXPECT_EQ(a.rank, b.rank);
+  EXPECT_EQ(a.adjustments, b.adjustments);
+  EXPECT_EQ(a.treatment, b.treatment);
+  auto same_bits = [](const std::vector<double>& x, const std::vector<double>& y) {
+    return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), [](double p, double q) {
+             return std::bit_cast<std::uint64_t>(p) == std::bit_cast<std::uint64_t>(q);
+           });
+  };
+  EXPECT_TRUE(same_bits(a.total, b.total));
+  EXPECT_TRUE(same_bits(a.indicator_total, b.indicator_total));
+  for (std::size_t k = 0; k < a.points.size(); ++k) {
+    EXPECT_TRUE(same_bits(a.points[k], b.points[k])) << k;
+    EXPECT_TRUE(same_bits(a.value[k], b.value[k])) << k;
+  }
+  ASSERT_EQ(a.cohorts.size(), b.cohorts.size());
+  for (std::size_t c = 0; c < a.cohorts.size(); ++c) {
+    EXPECT_EQ(a.cohorts[c].counts, b.cohorts[c].counts);
+    EXPECT_EQ(a.cohorts[c].seats, b.cohorts[c].seats);
+    EXPECT_TRUE(same_bits(a.cohorts[c].benchmark, b.cohorts[c].benchmark));
+    EXPECT_TRUE(same_bits(a.cohorts[c].average_points, b.cohorts[c].average_points));
+  }
+  EXPECT_EQ(a.warnings, b.warnings);
+}
+
+TEST(ParallelEngine, OneThreadGivesTheSameResultBitForBit) {
+  const Frame f = random_frame(60'000, 11);
+  Frame previous = random_frame(50'000, 12);
+  previous.year = 2023;
+  for (const char* name : {"bench-huangyan-township", "huaian-2024", "huangyan-2022", "jingde-minmax"}) {
+    const Scheme s = test::shipped_scheme(std::string(name) + ".toml");
+    EvaluationResult parallel = evaluate(s, f, &previous);
+    EvaluationResult serial;
+    {
+      tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
+      serial = evaluate(s, f, &previous);
+    }
+    SCOPED_TRACE(name);
+    expect_same(parallel, serial);
+    // The order is the documented one: cohort, total descending (micro-point), USCC ascending.
+    for (std::size_t p = 1; p < parallel.order.size(); ++p) {
+      const std::size_t a = parallel.order[p - 1], b = parallel.order[p];
+      if (parallel.cohort[a] != parallel.cohort[b]) continue;
+      const auto ka = total_key(parallel.total[a]), kb = total_key(parallel.total[b]);
+      ASSERT_TRUE(ka > kb || (ka == kb && f.uscc[a] <= f.uscc[b])) << p;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace mujun::evaluation

@@ -6,10 +6,10 @@ export function num(v, d = 2) {
   return Number(v).toLocaleString('zh-CN', { minimumFractionDigits: d, maximumFractionDigits: d })
 }
 
-/** Like num(), but fractions (|v| < 1, e.g. rd_intensity 0.0331) keep 4 decimals. */
-export function smart(v) {
+/** An indicator value: ratios (unit 比例 / fraction, e.g. rd_intensity 0.0331) with 4 decimals, others with 2. */
+export function smart(v, unit = '') {
   if (v === null || v === undefined || v === '' || Number.isNaN(Number(v))) return '—'
-  return num(v, Math.abs(Number(v)) < 1 && Number(v) !== 0 ? 4 : 2)
+  return num(v, /比例|fraction/.test(unit || '') ? 4 : 2)
 }
 
 /** A figure of /api/overview with its own decimals (falls back to 2). */

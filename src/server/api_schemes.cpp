@@ -1,6 +1,8 @@
 // GET /api/schemes, GET /api/schemes/{id}, PUT /api/schemes/{id} {text} — the evaluation schemes in
 // <resource root>/schemes (service/schemes.h). A PUT is validated like `mujun evaluate` would (400 with
 // file, line, key, message), written in place and audited as scheme_change.
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "domain/sha256.h"
@@ -15,8 +17,10 @@ namespace {
 
 using nlohmann::json;
 
+// "file" is the file name only: the server's folders are nobody's business.
 json info_json(const service::SchemeInfo& s) {
-  return {{"id", s.id}, {"name", s.name}, {"file", s.file}, {"sha256", s.sha256}, {"source", s.source}};
+  return {{"id", s.id}, {"name", s.name}, {"file", std::filesystem::path(s.file).filename().string()},
+          {"sha256", s.sha256}, {"source", s.source}};
 }
 
 Response list(Ctx& ctx) {
@@ -57,7 +61,7 @@ Response put(Ctx& ctx) {
   } catch (const std::invalid_argument& e) {
     throw ApiError(400, "bad_request", e.what());
   }
-  ctx.audit("scheme_change", json{{"id", id}, {"file", path}, {"sha256_before", before ? before->sha256 : ""},
+  ctx.audit("scheme_change", json{{"id", id}, {"file", std::filesystem::path(path).filename().string()}, {"sha256_before", before ? before->sha256 : ""},
                                   {"sha256", sha256_hex(text)}}.dump());
   auto s = service::find_scheme(schemes_dir(ctx), id);
   return json_response(s ? info_json(*s) : json{{"id", id}}, before ? 200 : 201);

@@ -12,9 +12,15 @@ using namespace mujun::test;
 
 namespace {
 
+TestServerOptions example_zone() {
+  TestServerOptions o;
+  o.example_zone = true;
+  return o;
+}
+
 class ApiData : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { srv = new TestServer({.example_zone = true}); }
+  static void SetUpTestSuite() { srv = new TestServer(example_zone()); }
   static void TearDownTestSuite() {
     delete srv;
     srv = nullptr;

@@ -10,10 +10,16 @@ using namespace mujun::test;
 
 namespace {
 
+TestServerOptions example_zone() {
+  TestServerOptions o;
+  o.example_zone = true;
+  return o;
+}
+
 class ApiIsolation : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    srv = new TestServer({.example_zone = true});
+    srv = new TestServer(example_zone());
     srv->add_user("first", "enterprise", kFirst, true);
     srv->add_user("second", "enterprise", kSecond, true);
   }
@@ -77,7 +83,9 @@ TEST_F(ApiIsolation, ObjectionWorkflowEndToEnd) {
   auto first = srv->login_as("first");
   auto second = srv->login_as("second");
   // The run may already be published by the test above; publish once.
-  if (!srv->platform->publication(srv->run_id)) ASSERT_EQ(a.post("/api/runs/" + run() + "/publish", R"({"days":10})").status, 200);
+  if (!srv->platform->publication(srv->run_id)) {
+    ASSERT_EQ(a.post("/api/runs/" + run() + "/publish", R"({"days":10})").status, 200);
+  }
   EXPECT_EQ(a.post("/api/runs/" + run() + "/publish", R"({"days":10})").status, 409);  // already published
   // file: the uscc comes from the account, never from the body
   auto f = first.post("/api/objections", nlohmann::json{{"run_id", srv->run_id}, {"reason", "亩均税收少计了 2024 年第四季度的入库税款"},

@@ -30,8 +30,17 @@ export const SOURCES = [
 export const PUB_STATUS = { open: '公示中', closed: '公示结束', frozen: '已定稿' }
 export const OBJ_STATUS = { open: '待处理', pending: '待处理', rejected: '已驳回', upheld: '已采纳', reject: '已驳回', uphold: '已采纳' }
 
-/** "2026-11-29T22:50:08Z" → "2026-11-29 22:50". */
+/** A UTC time of the API ("2026-11-29T22:50:08Z") in Beijing time: "2026-11-30 06:50"; other text as is. */
 export function when(t) {
   if (!t) return '—'
-  return String(t).replace('T', ' ').replace(/:\d\d(\.\d+)?Z?$/, '').replace(/Z$/, '')
+  const s = String(t)
+  if (/^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?Z$/.test(s)) {
+    const d = new Date(s.replace(' ', 'T'))
+    if (!Number.isNaN(d.getTime())) {
+      const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+        day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d).map((x) => [x.type, x.value]))
+      return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`
+    }
+  }
+  return s.replace('T', ' ').replace(/:\d\d(\.\d+)?$/, '')
 }

@@ -281,3 +281,26 @@ TEST_F(AuthRoutes, UnknownApiPathIs404JsonAndWrongMethod405) {
   EXPECT_EQ(r.status, 405);
   EXPECT_EQ(r.error_code(), "method_not_allowed");
 }
+
+// The fixture's example zone (a `mujun demo` database): the enterprise account is bound to a registry
+// enterprise, whose registered name /api/me reports; an admin can bind a new account only to a USCC the
+// registry knows.
+TEST(AuthExampleZone, EnterpriseAccountsAreBoundToTheRegistry) {
+  TestServer srv({.example_zone = true});
+  auto name = server::enterprise_name(*srv.store, srv.enterprise_uscc);
+  ASSERT_TRUE(name);
+  EXPECT_FALSE(name->empty());
+  auto ent = srv.login_as("enterprise");
+  auto me = ent.get("/api/me").json();
+  EXPECT_EQ(me["enterprise"], srv.enterprise_uscc);
+  EXPECT_EQ(me["enterprise_name"], *name);
+  auto admin = srv.login_as("admin");
+  auto ok = admin.post("/api/users", nlohmann::json{{"name", "ent2"}, {"password", "long-enough-1"}, {"role", "enterprise"},
+                                                    {"enterprise", srv.other_uscc}}.dump());
+  EXPECT_EQ(ok.status, 201) << ok.body;
+  // 9150000020286320X6 has a valid check character but is not in the example zone's registry.
+  auto unknown = admin.post("/api/users", nlohmann::json{{"name", "ent3"}, {"password", "long-enough-1"},
+                                                         {"role", "enterprise"}, {"enterprise", "9150000020286320X6"}}.dump());
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_NE(unknown.body.find("企业库中没有"), std::string::npos) << unknown.body;
+}

@@ -25,6 +25,8 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -180,16 +182,39 @@ struct TestServerOptions {
   int threads = 2;
 };
 
-/// `mujun demo` once per test process; returns the path of its database ("" when it failed).
+/// `mujun demo` once per test process (or $MUJUN_DEMO_DB, a database made by `mujun demo` earlier);
+/// returns the path of its database ("" when the demo failed; its log: /tmp/mujun-demo-PID.log).
 inline std::string demo_database() {
   static std::once_flag once;
   static std::string path;
+  // Removes the demo's folder and log when the test process ends.
+  static struct Cleanup {
+    std::filesystem::path dir;
+    ~Cleanup() {
+      std::error_code ec;
+      if (!dir.empty()) {
+        std::filesystem::remove_all(dir, ec);
+        std::filesystem::remove(dir.string() + ".log", ec);
+      }
+    }
+  } cleanup;
   std::call_once(once, [] {
+    if (const char* given = std::getenv("MUJUN_DEMO_DB"); given && *given) {  // a prepared demo database
+      path = given;
+      return;
+    }
     auto dir = std::filesystem::temp_directory_path() / ("mujun-demo-" + std::to_string(::getpid()));
+    cleanup.dir = dir;
     std::filesystem::remove_all(dir);
     std::string cmd = std::string("\"") + MUJUN_BINARY + "\" demo --out \"" + dir.string() + "\" > \"" + dir.string() +
                       ".log\" 2>&1";
-    if (std::system(cmd.c_str()) == 0) path = (dir / "mujun.db").string();
+    if (std::system(cmd.c_str()) == 0) {
+      path = (dir / "mujun.db").string();
+    } else {  // show why (the log is removed at exit)
+      std::ifstream log(dir.string() + ".log");
+      std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+      std::cerr << "mujun demo failed:\n" << text.substr(text.size() > 3000 ? text.size() - 3000 : 0) << "\n";
+    }
   });
   return path;
 }

@@ -25,6 +25,7 @@ int step_evaluate(const std::string& db, const std::string& scheme_path, int yea
       store::sqlite::Db raw(db);
       store::sqlite::drop_cached_snapshots(raw);
     }
+    frame = Frame();  // the previous run's frame is freed first: the peak is that of one snapshot
     Stopwatch w;
     frame = store->snapshot(year);
     snap_runs.push_back(w.wall());

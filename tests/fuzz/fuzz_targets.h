@@ -26,6 +26,9 @@ int xlsx_raw(const std::uint8_t* data, std::size_t size);
 /// Bytes split into workbook parts (see xlsx_parts.h) → zipped → read as above. Reaches the XML
 /// code that random zip bytes rarely get past the CRC check to.
 int xlsx_parts(const std::uint8_t* data, std::size_t size);
+/// First byte = chunk size − 1, the rest a worksheet part → SheetScanner (in those chunks) and
+/// expat must give the same outcome and the same rows (differential; sheet_diff_target.cpp).
+int sheet_diff(const std::uint8_t* data, std::size_t size);
 /// Bytes as a CSV file (encoding detection UTF-8/UTF-16/GB18030, delimiter, quoting) → every row.
 int csv(const std::uint8_t* data, std::size_t size);
 /// Bytes as "fuzz-2024.csv" → ingest::import_files into an in-memory SQLite store (header mapping,

@@ -7,9 +7,10 @@
 namespace mujun::fuzz {
 
 std::span<const Target> all_targets() {
-  static constexpr std::array<Target, 8> kTargets{{
+  static constexpr std::array<Target, 9> kTargets{{
       {"xlsx_raw", &xlsx_raw},
       {"xlsx_parts", &xlsx_parts},
+      {"sheet_diff", &sheet_diff},
       {"csv", &csv},
       {"import_csv", &import_csv},
       {"values", &values},

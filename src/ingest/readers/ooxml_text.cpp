@@ -27,8 +27,17 @@ void append_utf8(std::string& out, unsigned cp) {
 }  // namespace
 
 std::string decode_xstring(std::string_view text) {
-  if (text.find("_x") == std::string_view::npos) return std::string(text);
   std::string out;
+  decode_xstring_into(text, out);
+  return out;
+}
+
+void decode_xstring_into(std::string_view text, std::string& out) {
+  if (text.find("_x") == std::string_view::npos) {
+    out.assign(text);
+    return;
+  }
+  out.clear();
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && text[i + 6] == '_') {
@@ -45,7 +54,6 @@ std::string decode_xstring(std::string_view text) {
     }
     out.push_back(text[i]);
   }
-  return out;
 }
 
 void StringItemCollector::start(std::string_view name) {

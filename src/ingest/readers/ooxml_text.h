@@ -15,6 +15,8 @@ namespace mujun::readers {
 
 /// Decodes the "_xHHHH_" escapes of ST_Xstring; text without them is returned unchanged.
 std::string decode_xstring(std::string_view text);
+/// The same into `out` (replaced; its buffer is reused).
+void decode_xstring_into(std::string_view text, std::string& out);
 
 /// Collects the text of one <si> or <is> from the parser's events. Feed it every event between
 /// the item's start and end tags (exclusive); read text() after the end tag.
@@ -27,6 +29,8 @@ class StringItemCollector {
   /// Returns false when the text has grown past `max_bytes` (the caller reports it).
   bool text(std::string_view data);
   std::string take() { return decode_xstring(text_); }
+  /// take() into `out` (replaced; its buffer is reused).
+  void take_into(std::string& out) { decode_xstring_into(text_, out); }
 
  private:
   std::string text_;

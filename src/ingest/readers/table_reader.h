@@ -59,13 +59,15 @@ class TableReader {
   virtual const std::string& file() const = 0;
   /// Every sheet in workbook order (hidden ones included, flagged). CSV: exactly one.
   virtual const std::vector<SheetInfo>& sheets() const = 0;
-  /// Starts (or restarts) reading sheet `index` from its first row; computes its merges first.
+  /// Starts (or restarts) reading sheet `index` from its first row.
   /// Throws ReaderError("reader.usage") for an index out of range.
   virtual void open_sheet(int index) = 0;
   /// The next stored row of the open sheet, in file order; false at the end. Rows absent from an
   /// XLSX sheet are not delivered (Row::number tells where a row is). Opens sheet 0 if none is open.
   virtual bool next(Row& row) = 0;
-  /// The merged ranges of the open sheet (empty for CSV), known before the first row.
+  /// The merged ranges of the open sheet (empty for CSV), available at any time after open_sheet
+  /// (before the first row too). XLSX computes them on the first call, in a separate pass over
+  /// the sheet (xlsx_reader.h), so this may throw ReaderError.
   virtual const std::vector<MergeRange>& merges() const = 0;
   /// How the text was decoded: "utf-8" (XLSX parts, and CSV without BOM), "utf-8-bom",
   /// "gb18030" (CSV that is not valid UTF-8 but is valid GB18030, which includes GBK and GB2312),

@@ -4,8 +4,13 @@
 
 #include "ingest/readers/merge_scan.h"
 #include "ingest/readers/sheet_rows.h"
+#include "ingest/readers/sheet_scanner.h"
 
 namespace mujun::readers {
+
+namespace {
+constexpr std::size_t kChunk = 64 * 1024;
+}  // namespace
 
 XlsxReader::XlsxReader(std::string file, const ReaderOptions& options)
     : file_(std::move(file)), options_(options) {
@@ -33,27 +38,79 @@ void XlsxReader::open_sheet(int index) {
                     "as .xlsx in Excel/WPS.",
                     file_, name, part.empty() ? "无关系" : part, name, file_, part.empty() ? "no relationship" : part));
   xml_.reset();
+  scanner_.reset();
   rows_.reset();
   stream_.reset();
-  merges_ = scan_merges(*archive_, part);
+  merges_.clear();
+  merges_known_ = false;
   SheetContext ctx{file_, name, part, &shared_strings_, &formats_, workbook_.date1904, options_.limits};
   rows_ = std::make_unique<SheetRowHandler>(std::move(ctx));
   stream_ = archive_->open(part);
-  xml_ = std::make_unique<XmlStream>(*rows_, file_, part);
-  buf_.resize(64 * 1024);
+  part_ = part;
+  buf_.resize(kChunk);
+  // The first chunk decides the tokenizer: the scanner for UTF-8, expat for any other encoding.
+  buffered_ = stream_->read(buf_.data(), buf_.size());
+  if (SheetScanner::reads(std::string_view(buf_.data(), buffered_)))
+    scanner_ = std::make_unique<SheetScanner>(*rows_, file_, part);
+  else
+    xml_ = std::make_unique<XmlStream>(*rows_, file_, part);
   finished_ = false;
   open_ = index;
+}
+
+const std::vector<MergeRange>& XlsxReader::merges() const {
+  if (open_ >= 0 && !merges_known_) {
+    merges_ = scan_merges(*archive_, part_);
+    merges_known_ = true;
+  }
+  return merges_;
+}
+
+void XlsxReader::feed(const char* data, std::size_t n, bool final) {
+  if (!scanner_) {
+    xml_->feed(data, n, final);
+    return;
+  }
+  try {
+    scanner_->feed(data, n, final);
+  } catch (const XmlSyntaxError&) {
+    explain_malformed(std::current_exception());
+  }
+}
+
+namespace {
+struct IgnoreAll : XmlHandler {
+  void start(std::string_view, const char**) override {}
+  void end(std::string_view) override {}
+  void text(std::string_view) override {}
+};
+}  // namespace
+
+void XlsxReader::explain_malformed(const std::exception_ptr& scanner_error) {
+  // Users have always been told expat's line and column: parse the part again with expat and
+  // report its error. When expat finds none (a scanner limit such as kMaxMarkup), the scanner's
+  // own message stands.
+  IgnoreAll ignore;
+  parse_part(*archive_, part_, ignore);
+  std::rethrow_exception(scanner_error);
 }
 
 bool XlsxReader::next(Row& row) {
   if (open_ < 0) open_sheet(0);
   while (rows_->ready.empty()) {
     if (finished_) return false;
-    std::size_t got = stream_->read(buf_.data(), buf_.size());
-    xml_->feed(buf_.data(), got, got == 0);
+    std::size_t got;
+    if (buffered_) {
+      got = buffered_;
+      buffered_ = 0;
+    } else {
+      got = stream_->read(buf_.data(), buf_.size());
+    }
+    feed(buf_.data(), got, got == 0);
     if (got == 0) finished_ = true;
   }
-  row = std::move(rows_->ready.front());
+  std::swap(row, rows_->ready.front());
+  rows_->recycle(std::move(rows_->ready.front()));
   rows_->ready.pop_front();
   return true;
 }

@@ -1,6 +1,8 @@
 // mujun import — agency files into the database (DESIGN.md "CLI contract").
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <memory>
+#include <stdexcept>
 
 #include "cli/context.h"
 #include "cli/import_render.h"
@@ -48,13 +50,29 @@ void add_import(CLI::App& app, Context& ctx, int* exit_code) {
     opt.partial = o->partial;
     opt.include_hidden = o->include_hidden;
     opt.progress = [](const std::string& f, long n) { std::cerr << "  " << f << "：已读 " << n << " 行 / rows read\n"; };
+    // The rejected rows are streamed to --rejects once the import has committed or rolled back; a
+    // failure there does not change the import's result, it is reported after it.
+    std::unique_ptr<reports::RejectsWriter> rejects;
+    std::string rejects_error;
+    if (!o->rejects.empty())
+      opt.rejected_row = [&](const std::string& file, const ingest::RejectedRow& row) {
+        if (!rejects_error.empty()) return;
+        try {
+          if (!rejects) rejects = std::make_unique<reports::RejectsWriter>(o->rejects);
+          rejects->add(file, row);
+        } catch (const std::exception& e) {
+          rejects_error = e.what();
+        }
+      };
     auto reports = ingest::import_files(*store, o->files, opt);
     if (ctx.json) std::cout << render_import_json(reports, o->partial) << "\n";
     else render_import_text(std::cout, reports, o->partial);
     *exit_code = ingest::import_failed(reports, o->partial) ? kRejected : kOk;
     if (!o->rejects.empty()) {
       try {
-        reports::write_rejects(o->rejects, reports);
+        if (!rejects_error.empty()) throw std::runtime_error(rejects_error);
+        if (!rejects) rejects = std::make_unique<reports::RejectsWriter>(o->rejects);  // no rejected rows
+        rejects->finish();
         std::cerr << "被拒绝的行已写入 / rejected rows written to " << o->rejects << "\n";
       } catch (const std::exception& e) {
         std::cerr << "错误 / error: 无法写出被拒绝的行（导入结果见上）/ could not write the rejects file: " << e.what()

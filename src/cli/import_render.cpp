@@ -25,19 +25,17 @@ std::string counts(T... v) {
 }
 
 struct Group {
-  std::string message;
-  std::vector<std::pair<std::string, const Issue*>> items;  // (file, issue)
+  long count = 0;                                           // all issues of the code, kept or not
+  std::vector<std::pair<std::string, const Issue*>> items;  // (file, issue): the kept ones
 };
 
 void render_groups(std::ostream& out, const std::map<std::string, Group>& groups, int examples) {
   for (auto& [code, g] : groups) {
-    out << fmt::format("  {:<40} {:>6} 处\n", code, g.items.size());
-    int shown = 0;
+    out << fmt::format("  {:<40} {:>6} 处\n", code, g.count);
+    long shown = 0;
     for (auto& [file, is] : g.items) {
-      if (shown++ == examples) {
-        out << fmt::format("      … 另有 {} 处 / {} more\n", g.items.size() - examples, g.items.size() - examples);
-        break;
-      }
+      if (shown == examples) break;
+      ++shown;
       std::string where = base_name(file);
       if (!is->sheet.empty()) where += " [" + is->sheet + "]";
       if (is->row) where += fmt::format(" 第{}行", is->row);
@@ -45,6 +43,7 @@ void render_groups(std::ostream& out, const std::map<std::string, Group>& groups
       if (!is->raw_value.empty()) where += " 值「" + is->raw_value + "」";
       out << "      " << where << "：" << is->message << "\n";
     }
+    if (g.count > shown) out << fmt::format("      … 另有 {} 处 / {} more\n", g.count - shown, g.count - shown);
   }
 }
 
@@ -70,11 +69,11 @@ void render_import_text(std::ostream& out, const std::vector<ingest::FileReport>
     }
     out << pad(name, 34) << pad(r.source.empty() ? "-" : r.source, 14)
         << pad(r.year ? std::to_string(r.year) : "-", 6) << pad(r.encoding.empty() ? "-" : r.encoding, 11)
-        << counts(r.rows_total, r.rows_accepted, r.rows_rejected, static_cast<long>(r.warnings.size())) << "\n";
+        << counts(r.rows_total, r.rows_accepted, r.rows_rejected, r.warnings_total) << "\n";
     total += r.rows_total;
     accepted += r.rows_accepted;
     rejected += r.rows_rejected;
-    warnings += static_cast<long>(r.warnings.size());
+    warnings += r.warnings_total;
   }
   out << pad("合计 total", 65) << counts(total, accepted, rejected, warnings) << "\n";
 
@@ -104,6 +103,8 @@ void render_import_text(std::ostream& out, const std::vector<ingest::FileReport>
   for (auto& r : reports) {
     for (auto& e : r.errors) errs[e.code].items.emplace_back(r.file, &e);
     for (auto& w : r.warnings) warns[w.code].items.emplace_back(r.file, &w);
+    for (auto& [code, n] : r.error_codes) errs[code].count += n;
+    for (auto& [code, n] : r.warning_codes) warns[code].count += n;
   }
   if (!errs.empty()) {
     out << "\n错误（按原因）/ errors by reason\n";
@@ -157,7 +158,9 @@ std::string render_import_json(const std::vector<ingest::FileReport>& reports, b
                      {"unknown_columns", r.unknown_columns},
                      {"skipped_sheets", r.skipped_sheets},
                      {"warnings", w},
-                     {"rejects", e}});
+                     {"warnings_total", r.warnings_total},
+                     {"rejects", e},
+                     {"rejects_total", r.errors_total}});
   }
   nlohmann::json j{{"files", files}, {"imported", !ingest::import_failed(reports, partial)}};
   return j.dump(1);

@@ -7,8 +7,6 @@
 #include <regex>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
 #include "domain/metric.h"
 #include "domain/sha256.h"
 #include "ingest/aliases.h"
@@ -106,24 +104,21 @@ std::string fmt_decimal(Decimal d, const std::string& metric) {
   return d.to_string() + (info ? std::string(info->unit_zh) : std::string());
 }
 
-// Everything gathered from one file before it is written.
-struct FileWork {
-  FileReport report;
-  store::BatchWrite batch;
-};
-
+// Reads one file and writes its rows into the open batch of `session` as they are validated:
+// nothing of the file is held in memory but the report (bounded, import_report.h).
 class FileImporter {
  public:
-  FileImporter(const std::string& path, const ImportOptions& opt, FileWork& w) : path_(path), opt_(opt), w_(w) {}
+  FileImporter(const std::string& path, const ImportOptions& opt, FileReport& r, store::ImportSession& session)
+      : path_(path), opt_(opt), r_(r), session_(session) {}
 
   void run() {
-    auto& r = w_.report;
+    auto& r = r_;
     std::unique_ptr<readers::TableReader> table;
     try {
       table = readers::open_table(path_);
     } catch (const readers::ReaderError& e) {
       r.file_error = true;
-      r.errors.push_back(file_issue(path_, e.where(), e.code(), e.what()));
+      r.error(file_issue(path_, e.where(), e.code(), e.what()));
       return;
     }
     r.encoding = table->format() == readers::TableFormat::Xlsx ? "xlsx" : table->encoding();
@@ -139,12 +134,12 @@ class FileImporter {
       }
     } catch (const readers::ReaderError& e) {
       r.file_error = true;
-      r.errors.push_back(file_issue(path_, e.where(), e.code(), e.what()));
+      r.error(file_issue(path_, e.where(), e.code(), e.what()));
       return;
     }
     if (!any_sheet && !r.file_error) {
       r.file_error = true;
-      r.errors.push_back(file_issue(path_, "", "file.no_table",
+      r.error(file_issue(path_, "", "file.no_table",
                                     "文件中没有可识别的数据表：找不到含“统一社会信用代码”（或 社会信用代码 / 纳税人识别号）列的表头。"
                                     "请检查表头文字，或在 data/header-aliases.toml 中添加别名 / no sheet with a USCC column"));
     }
@@ -153,7 +148,7 @@ class FileImporter {
  private:
   // Returns true when the sheet held a table that was imported (or rejected row by row).
   bool import_sheet(readers::TableReader& t, const std::string& sheet) {
-    auto& r = w_.report;
+    auto& r = r_;
     std::vector<readers::Row> head;
     readers::Row row;
     while (head.size() < 15 && t.next(row)) head.push_back(row);
@@ -176,9 +171,9 @@ class FileImporter {
         is.row = header.last_row;
         if (is.severity == Severity::Error) {
           r.file_error = true;
-          r.errors.push_back(is);
+          r.error(is);
         } else {
-          r.warnings.push_back(is);
+          r.warn(is);
         }
       }
       if (m.kind == HeaderKind::Unknown) {
@@ -197,7 +192,7 @@ class FileImporter {
       bool anything = std::any_of(cols.begin(), cols.end(), [](auto& c) { return c.match.kind == HeaderKind::Metric; });
       if (anything) {
         r.file_error = true;
-        r.errors.push_back(file_issue(path_, sheet, "header.no_uscc",
+        r.error(file_issue(path_, sheet, "header.no_uscc",
                                       "工作表“" + sheet + "”有指标列但没有“统一社会信用代码”列，无法对应到企业；请加上该列 / "
                                       "the sheet has metric columns but no USCC column"));
         return true;
@@ -224,7 +219,7 @@ class FileImporter {
     if (!year && !has_year_col) year = year_from_name(path_);
     if (!year && !has_year_col && needs_year) {
       r.file_error = true;
-      r.errors.push_back(file_issue(path_, sheet, "file.no_year",
+      r.error(file_issue(path_, sheet, "file.no_year",
                                     "无法判断数据所属年份：文件没有“年份/所属期”列，表头与文件名中也没有年份。请用 --year 指定，"
                                     "如 --year 2024 / cannot tell the year: give --year"));
       return true;
@@ -261,28 +256,28 @@ class FileImporter {
   // Duplicates within the file, then the row's records into the batch.
   void finish_row(ParsedRow& p, const readers::Row& dr, const std::vector<std::string>& labels,
                   const std::string& sheet, const std::string& source) {
-    auto& r = w_.report;
+    auto& r = r_;
     // Key of "the same thing" within one file.
     std::string key = p.uscc + "|" + std::to_string(p.year);
     if (p.has_parcel) key += "|parcel|" + p.parcel_id;
     if (p.has_certificate) key += "|cert|" + p.certificate.tier + "|" + p.certificate.number;
     if (p.has_support) key += "|support|" + std::to_string(p.row);  // support records add up
-    std::string fingerprint;
-    for (auto& c : dr.cells) fingerprint += cell_display(c) + "\x1f";
-    fingerprint = sha256_hex(fingerprint);  // kept per row: a digest, not the row's text
     if (p.errors.empty()) {
-      auto [it, fresh] = seen_.emplace(key, std::make_pair(p.row, fingerprint));
-      if (!fresh) {
-        if (it->second.second == fingerprint) {
-          r.warnings.push_back(Issue{path_, sheet, p.row, "", "", "duplicate.identical",
-                                     "与第 " + std::to_string(it->second.first) + " 行完全相同，已忽略本行 / identical to row " +
-                                         std::to_string(it->second.first) + ", ignored",
-                                     Severity::Warning});
+      std::string fingerprint;
+      for (auto& c : dr.cells) fingerprint += cell_display(c) + "\x1f";
+      // Kept on disk per row (ImportSession::first_seen): 128 bits of its SHA-256, not its text.
+      fingerprint = sha256_hex(fingerprint).substr(0, 32);
+      if (auto first = session_.first_seen(key, p.row, fingerprint)) {
+        if (first->second) {
+          r.warn(Issue{path_, sheet, p.row, "", "", "duplicate.identical",
+                       "与第 " + std::to_string(first->first) + " 行完全相同，已忽略本行 / identical to row " +
+                           std::to_string(first->first) + ", ignored",
+                       Severity::Warning});
           ++r.rows_accepted;
           return;
         }
         p.errors.push_back(Issue{path_, sheet, p.row, "", "", "duplicate.conflict",
-                                 "同一企业、同一年份在第 " + std::to_string(it->second.first) +
+                                 "同一企业、同一年份在第 " + std::to_string(first->first) +
                                      " 行已有一行且数值不同；请删除错误的一行后重新导入（已保留先出现的一行）/ another row for the "
                                      "same enterprise and year with different values",
                                  Severity::Error});
@@ -290,71 +285,61 @@ class FileImporter {
     }
     if (!p.errors.empty()) {
       ++r.rows_rejected;
-      RejectedRow rr;
+      store::RejectedRowRecord rr;
+      rr.file = path_;
       rr.sheet = sheet;
       rr.row = p.row;
       rr.header = labels;
       for (std::size_t i = 0; i < labels.size(); ++i) rr.cells.push_back(cell_display(dr.at(i)));
-      rr.errors = p.errors;
-      r.errors.insert(r.errors.end(), p.errors.begin(), p.errors.end());
-      r.rejected.push_back(std::move(rr));
+      for (auto& e : p.errors) rr.errors.push_back({p.row, e.column, e.raw_value, e.code, e.message, ""});
+      session_.add_rejected_row(rr);
+      for (auto& e : p.errors) r.error(std::move(e));
       return;
     }
     ++r.rows_accepted;
-    r.warnings.insert(r.warnings.end(), p.warnings.begin(), p.warnings.end());
-    auto& b = w_.batch;
+    for (auto& w : p.warnings) r.warn(std::move(w));
     // A land file's 权利人 is the owner of the parcel — for leased land the landlord, not the user —
     // so land files never name the enterprise.
-    b.enterprises.push_back({p.uscc, source == "land" ? std::string() : p.name, p.industry_code, p.township,
-                             p.start_year});
-    for (auto& [m, v] : p.metrics) b.facts.push_back({p.uscc, p.year, m, source, v});
-    if (p.above_scale || !p.flags.empty()) b.statuses.push_back({p.uscc, p.year, p.above_scale, p.flags});
+    session_.add_enterprise({p.uscc, source == "land" ? std::string() : p.name, p.industry_code, p.township,
+                             p.start_year},
+                            r.source);
+    for (auto& [m, v] : p.metrics) session_.add_fact({p.uscc, p.year, m, source, v});
+    if (p.above_scale || !p.flags.empty()) session_.add_status({p.uscc, p.year, p.above_scale, p.flags});
     if (p.has_parcel && p.area_m2)
-      b.parcels.push_back({p.uscc, p.parcel_id, *p.area_m2, p.tenure.empty() ? "owned" : p.tenure, p.year});
-    if (p.has_certificate) b.certificates.emplace_back(p.uscc, p.certificate);
-    if (p.has_support && p.support_amount) {
-      // Support records add up per enterprise, year and programme (an index, not a scan of the batch).
-      std::string m = support_metric(p.support_program);
-      auto [it, fresh] = support_fact_.emplace(p.uscc + "|" + std::to_string(p.year) + "|" + m, b.facts.size());
-      if (fresh) b.facts.push_back({p.uscc, p.year, m, source, *p.support_amount});
-      else b.facts[it->second].value += *p.support_amount;
-    }
+      session_.add_parcel({p.uscc, p.parcel_id, *p.area_m2, p.tenure.empty() ? "owned" : p.tenure, p.year});
+    if (p.has_certificate) session_.add_certificate(p.uscc, p.certificate);
+    // Support records add up per enterprise, year and programme.
+    if (p.has_support && p.support_amount)
+      session_.add_fact({p.uscc, p.year, support_metric(p.support_program), source, *p.support_amount}, true);
   }
 
   const std::string& path_;
   const ImportOptions& opt_;
-  FileWork& w_;
-  std::map<std::string, std::pair<long, std::string>> seen_;  // key → (first row, SHA-256 of its cells)
-  std::map<std::string, std::size_t> support_fact_;           // uscc|year|metric → index in batch.facts
+  FileReport& r_;
+  store::ImportSession& session_;
 };
 
-// Facts that disagree with a value another source gave for the same enterprise, year and metric:
-// both are kept; the report says which one the snapshot uses (store precedence).
-void report_conflicts(store::Store& st, FileWork& w) {
-  std::map<std::pair<int, std::string>, std::vector<const store::FactRecord*>> by_key;
-  for (auto& f : w.batch.facts) by_key[{f.year, f.metric}].push_back(&f);
-  for (auto& [k, mine] : by_key) {
-    auto existing = st.facts(k.first, k.second);
-    if (existing.empty()) continue;
-    std::map<std::string, std::vector<const store::FactRecord*>> other;
-    for (auto& e : existing) other[e.uscc].push_back(&e);
-    auto order = st.precedence(k.second);
-    for (auto* f : mine) {
-      auto it = other.find(f->uscc);
-      if (it == other.end()) continue;
-      for (auto* e : it->second) {
-        if (e->source == f->source || e->value == f->value) continue;
-        auto rank = [&](const std::string& s) { return std::find(order.begin(), order.end(), s) - order.begin(); };
-        const std::string& winner = rank(f->source) < rank(e->source) ? f->source : e->source;
-        w.report.warnings.push_back(Issue{
-            w.report.file, "", 0, k.second, fmt_decimal(f->value, k.second), "conflict.source",
-            f->uscc + " " + std::to_string(k.first) + " 年 " + k.second + "：本文件（" + f->source + "）为 " +
-                fmt_decimal(f->value, k.second) + "，" + e->source + " 已有 " + fmt_decimal(e->value, k.second) +
-                "；两者都保留，按优先顺序采用 " + winner + " 的值 / conflicting sources, both kept, " + winner + " used",
-            Severity::Warning});
-      }
+// Facts that disagree with a value another source gave for the same enterprise, year and metric
+// (in an earlier batch, or an earlier file of this import): both are kept; the report says which
+// one the snapshot uses (store precedence).
+void report_conflicts(store::Store& st, store::ImportSession& session, long long batch_id, FileReport& r) {
+  std::string metric;
+  std::vector<std::string> order;
+  session.conflicts(batch_id, [&](const store::FactConflict& c) {
+    const auto& f = c.mine;
+    const auto& e = c.other;
+    if (f.metric != metric) {
+      metric = f.metric;
+      order = st.precedence(metric);
     }
-  }
+    auto rank = [&](const std::string& s) { return std::find(order.begin(), order.end(), s) - order.begin(); };
+    const std::string& winner = rank(f.source) < rank(e.source) ? f.source : e.source;
+    r.warn(Issue{r.file, "", 0, f.metric, fmt_decimal(f.value, f.metric), "conflict.source",
+                 f.uscc + " " + std::to_string(f.year) + " 年 " + f.metric + "：本文件（" + f.source + "）为 " +
+                     fmt_decimal(f.value, f.metric) + "，" + e.source + " 已有 " + fmt_decimal(e.value, f.metric) +
+                     "；两者都保留，按优先顺序采用 " + winner + " 的值 / conflicting sources, both kept, " + winner + " used",
+                 Severity::Warning});
+  });
 }
 
 }  // namespace
@@ -365,95 +350,120 @@ const std::vector<std::string>& known_sources() {
   return k;
 }
 
+namespace {
+
+// Reads, validates and writes one file into its own batch of `session`; returns true when the
+// batch is kept (end_batch), false when it was dropped or never begun.
+bool import_one(store::Store& st, store::ImportSession& session, const std::string& file, const ImportOptions& opt,
+                std::set<std::string>& hashes_this_run, FileReport& r, long long& batch_id) {
+  r.file = file;
+  try {
+    r.sha256 = sha256_file(file);
+  } catch (const std::exception& e) {
+    r.file_error = true;
+    r.error(file_issue(file, "", "reader.not_found", "无法读取文件（不存在或无权限）/ cannot read the file: " + file));
+    return false;
+  }
+  if (auto prev = st.find_batch_by_sha256(r.sha256)) {
+    r.already_imported = true;
+    r.previous_batch = prev->id;
+    r.source = prev->source;
+    r.year = prev->year;
+    return false;
+  }
+  if (!hashes_this_run.insert(r.sha256).second) {
+    r.already_imported = true;
+    return false;
+  }
+  std::error_code ec;
+  if (std::filesystem::file_size(file, ec) == 0 && !ec) {
+    r.file_error = true;
+    r.error(file_issue(file, "", "file.empty", "文件为空（0 字节）/ the file is empty"));
+    return false;
+  }
+  batch_id = session.begin_batch(base_name(file), r.sha256);
+  FileImporter(file, opt, r, session).run();
+  if (!r.file_error && r.rows_total == 0) {
+    r.file_error = true;
+    r.error(file_issue(file, "", "file.no_rows",
+                       "文件只有表头、没有数据行，未导入；请确认导出的是完整数据 / the file has a header but no data rows"));
+  }
+  if (r.file_error) {
+    session.drop_batch();  // this file's rows, parcel replacements and batch record, exactly
+    return false;
+  }
+  report_conflicts(st, session, batch_id, r);
+  store::BatchRecord b;
+  b.file = base_name(file);
+  b.source = r.source;
+  b.year = r.year;
+  b.rows_total = r.rows_total;
+  b.rows_accepted = r.rows_accepted;
+  b.rows_rejected = r.rows_rejected;
+  b.warnings = r.warnings_total;
+  session.end_batch(b);
+  return true;
+}
+
+// Hands the session's rejected rows (read back from disk) to the caller's sink, as ingest rows.
+void stream_rejects(store::ImportSession& session, const ImportOptions& opt) {
+  if (!opt.rejected_row) return;
+  RejectedRow row;
+  session.rejected_rows([&](const store::RejectedRowRecord& r) {
+    row.sheet = r.sheet;
+    row.row = r.row;
+    row.header = r.header;
+    row.cells = r.cells;
+    row.errors.clear();
+    for (auto& e : r.errors) row.errors.push_back(Issue{r.file, r.sheet, r.row, e.column, e.value, e.code, e.message});
+    opt.rejected_row(r.file, row);
+  });
+}
+
+}  // namespace
+
 std::vector<FileReport> import_files(store::Store& st, const std::vector<std::string>& files,
                                      const ImportOptions& opt) {
-  std::vector<FileWork> work(files.size());
+  std::vector<FileReport> reports(files.size());
+  std::vector<long long> kept(files.size(), 0);  // batch id of each file whose batch is kept
+  // The write lock is taken now, before any file is read, and held to the end: the "imported
+  // before?" checks below and the writes see one consistent database, and a second import waits
+  // or is refused (store.h ImportSession).
+  auto session = st.begin_import();
   std::set<std::string> hashes_this_run;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    auto& w = work[i];
-    w.report.file = files[i];
-    try {
-      w.report.sha256 = sha256_file(files[i]);
-    } catch (const std::exception& e) {
-      w.report.file_error = true;
-      w.report.errors.push_back(file_issue(files[i], "", "reader.not_found",
-                                           "无法读取文件（不存在或无权限）/ cannot read the file: " + files[i]));
-      continue;
+  try {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      long long id = 0;
+      if (import_one(st, *session, files[i], opt, hashes_this_run, reports[i], id)) kept[i] = id;
     }
-    if (auto prev = st.find_batch_by_sha256(w.report.sha256)) {
-      w.report.already_imported = true;
-      w.report.previous_batch = prev->id;
-      w.report.source = prev->source;
-      w.report.year = prev->year;
-      continue;
+    // All-or-nothing: one bad row or unreadable file and nothing is written. With --partial the
+    // valid rows of the readable files are written; unreadable files are reported and skipped.
+    bool any = std::any_of(kept.begin(), kept.end(), [](long long id) { return id != 0; });
+    if ((!import_failed(reports, false) || opt.partial) && any) {
+      session->commit();
+      for (std::size_t i = 0; i < files.size(); ++i)
+        if (kept[i]) {
+          reports[i].written = true;
+          reports[i].batch_id = kept[i];
+        }
+    } else {
+      session->rollback();
     }
-    if (!hashes_this_run.insert(w.report.sha256).second) {
-      w.report.already_imported = true;
-      continue;
-    }
-    std::error_code ec;
-    if (std::filesystem::file_size(files[i], ec) == 0 && !ec) {
-      w.report.file_error = true;
-      w.report.errors.push_back(file_issue(files[i], "", "file.empty", "文件为空（0 字节）/ the file is empty"));
-      continue;
-    }
-    FileImporter(files[i], opt, w).run();
-    if (!w.report.file_error && w.report.rows_total == 0) {
-      w.report.file_error = true;
-      w.report.errors.push_back(file_issue(files[i], "", "file.no_rows",
-                                           "文件只有表头、没有数据行，未导入；请确认导出的是完整数据 / the file has a header "
-                                           "but no data rows"));
-    }
-    if (!w.report.file_error) report_conflicts(st, w);
+  } catch (const store::StoreError&) {
+    session->rollback();
+    // A batch with the same SHA-256 exists although the check above said no: the UNIQUE sha256
+    // refused it (nothing written). Say that, not the constraint.
+    for (const auto& r : reports)
+      if (!r.sha256.empty() && !r.already_imported)
+        if (auto prev = st.find_batch_by_sha256(r.sha256))
+          throw store::StoreError(
+              "文件 " + r.file + " 在本次导入进行时已由另一个导入写入数据库（批次 " + std::to_string(prev->id) +
+              "），本次导入没有写入任何数据；重新运行本命令即可（已导入的文件会被跳过）/ " + r.file +
+              " was imported by another process meanwhile (batch " + std::to_string(prev->id) +
+              "); this import wrote nothing: run it again (files already imported are skipped)");
+    throw;
   }
-  std::vector<FileReport> reports;
-  // All-or-nothing: one bad row or unreadable file and nothing is written. With --partial the
-  // valid rows of the readable files are written; unreadable files are reported and skipped.
-  bool failed = false;
-  for (auto& w : work) failed = failed || w.report.file_error || w.report.rows_rejected > 0;
-  if (!failed || opt.partial) {
-    std::vector<const store::BatchWrite*> to_write;
-    std::vector<FileWork*> owners;
-    for (auto& w : work) {
-      if (w.report.already_imported || w.report.file_error) continue;
-      auto& b = w.batch;
-      b.batch.file = base_name(w.report.file);
-      b.batch.sha256 = w.report.sha256;
-      b.batch.source = w.report.source;
-      b.batch.year = w.report.year;
-      b.batch.rows_total = w.report.rows_total;
-      b.batch.rows_accepted = w.report.rows_accepted;
-      b.batch.rows_rejected = w.report.rows_rejected;
-      b.batch.warnings = static_cast<long>(w.report.warnings.size());
-      for (auto& rr : w.report.rejected)
-        for (auto& e : rr.errors)
-          b.rejects.push_back({rr.row, e.column, e.raw_value, e.code, e.message, nlohmann::json(rr.cells).dump()});
-      to_write.push_back(&b);
-      owners.push_back(&w);
-    }
-    if (!to_write.empty()) {
-      std::vector<long long> ids;
-      try {
-        ids = st.write_batches(to_write);
-      } catch (const store::StoreError&) {
-        // Two imports of one file at once: the other process wrote it after our check above, and
-        // the UNIQUE sha256 refused this transaction (nothing written). Say that, not the constraint.
-        for (const auto* o : owners)
-          if (auto prev = st.find_batch_by_sha256(o->report.sha256))
-            throw store::StoreError(
-                "文件 " + o->report.file + " 在本次导入进行时已由另一个导入写入数据库（批次 " + std::to_string(prev->id) +
-                "），本次导入没有写入任何数据；重新运行本命令即可（已导入的文件会被跳过）/ " + o->report.file +
-                " was imported by another process meanwhile (batch " + std::to_string(prev->id) +
-                "); this import wrote nothing: run it again (files already imported are skipped)");
-        throw;
-      }
-      for (std::size_t i = 0; i < ids.size(); ++i) {
-        owners[i]->report.written = true;
-        owners[i]->report.batch_id = ids[i];
-      }
-    }
-  }
-  for (auto& w : work) reports.push_back(std::move(w.report));
+  stream_rejects(*session, opt);
   return reports;
 }
 

@@ -4,11 +4,13 @@
 // All writes of one import batch or one run happen in one transaction: a failure leaves the database
 // exactly as it was (DESIGN.md principle 2). Units: money 万元, area m², energy tce (domain/metric.h).
 #pragma once
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
+#include <utility>
 
 #include "domain/decimal.h"
 #include "domain/frame.h"
@@ -79,6 +81,87 @@ struct BatchWrite {
   std::vector<RejectRecord> rejects;
 };
 
+/// One rejected row of an import in progress, with what the `--rejects` export needs (its place,
+/// its sheet's header and its cells). Written to disk as it is found, read back at the end.
+struct RejectedRowRecord {
+  std::string file;                  ///< path as given on the command line
+  std::string sheet;
+  long row = 0;                      ///< 1-based sheet row
+  std::vector<std::string> header;   ///< the sheet's column labels
+  std::vector<std::string> cells;    ///< the row's cells as text, in file order
+  std::vector<RejectRecord> errors;  ///< one per error (row and original_row_json are not used here)
+};
+
+/// A cross-source conflict found by ImportSession::conflicts: a fact of the batch and a fact another
+/// source gave for the same enterprise, year and metric with a different value.
+struct FactConflict {
+  FactRecord mine;   ///< the batch's fact
+  FactRecord other;  ///< the stored fact of another source (earlier batch or earlier file of this import)
+};
+
+/// One import, streamed: opened by Store::begin_import() with the database's write lock taken
+/// (SQLite BEGIN IMMEDIATE), so a second importer waits (busy timeout) or is refused, never
+/// interleaved. Records are written as they come (bounded memory, whatever the number of rows);
+/// nothing is visible to other connections until commit(). Destroying the session without commit()
+/// rolls everything back: the database file stays byte-identical.
+///
+/// Per file: begin_batch(), then add_*() for every accepted row and add_rejected_row() for every
+/// rejected one, then end_batch() to keep the batch or drop_batch() to undo exactly that file (its
+/// rows, its parcel replacements, its batch record). While a session is open, the store's own write
+/// methods must not be called (they would start a second transaction and fail); reads
+/// (find_batch_by_sha256, facts, precedence, rejects) see the session's writes.
+/// Units as in the records: money 万元, area m², energy tce (domain/metric.h).
+class ImportSession {
+ public:
+  virtual ~ImportSession() = default;
+
+  /// Starts a batch for the file with this SHA-256 (its import_batches record, counts filled by
+  /// end_batch); returns its id. Throws StoreError when a batch with this SHA-256 exists (UNIQUE).
+  virtual long long begin_batch(const std::string& file, const std::string& sha256) = 0;
+  /// Adds or completes an enterprise: a later batch fills unknown attributes, never blanks a known
+  /// one; the name is the registry's (`batch_source` "registry"), another source only fills a
+  /// missing name.
+  virtual void add_enterprise(const EnterpriseRecord& e, const std::string& batch_source) = 0;
+  /// Stores a fact, replacing the value the same source gave earlier for the same enterprise, year
+  /// and metric. With `sum_within_batch` (support records: 政策支持 amounts add up per enterprise,
+  /// year and programme) a value this batch already wrote is added to instead of replaced.
+  virtual void add_fact(const FactRecord& f, bool sum_within_batch = false) = 0;
+  virtual void add_status(const StatusRecord& s) = 0;
+  /// A land file replaces the parcels of (uscc, year) that earlier batches stored.
+  virtual void add_parcel(const ParcelRecord& p) = 0;
+  virtual void add_certificate(const std::string& uscc, const Certificate& c) = 0;
+  /// Keeps a rejected row: its errors go to the batch's rejected_rows (kept when the batch is), and
+  /// the whole row to a temporary table read back by rejected_rows() for `--rejects`.
+  virtual void add_rejected_row(const RejectedRowRecord& r) = 0;
+
+  /// Duplicate detection within the current batch (file): records `key` as first seen at `row` with
+  /// the digest `fingerprint` of its cells and returns nullopt; when the key was seen before in this
+  /// batch, returns (first row, whether its fingerprint equals this one) and records nothing. Kept
+  /// on disk (a temporary database deleted when the session ends), not in memory.
+  virtual std::optional<std::pair<long, bool>> first_seen(const std::string& key, long row,
+                                                          const std::string& fingerprint) = 0;
+  /// The conflicts of batch `batch_id` with other sources, ordered by year, metric, then the order
+  /// the facts were written; the stored facts of the same source are not conflicts (replaced).
+  virtual void conflicts(long long batch_id, const std::function<void(const FactConflict&)>& visit) = 0;
+
+  /// Finishes the current batch: its record gets `b`'s file, source, year and counts, and its
+  /// imported_at when `b` gives one (else the time begin_batch ran); id and sha256 are kept.
+  virtual void end_batch(const BatchRecord& b) = 0;
+  /// Undoes the current batch entirely (the file could not be read or mapped).
+  virtual void drop_batch() = 0;
+
+  /// Every rejected row added in this session, in the order added (files, then rows), read back
+  /// from disk one at a time; rows of dropped batches are included (they still need fixing).
+  /// May be called after commit() or rollback().
+  virtual void rejected_rows(const std::function<void(const RejectedRowRecord&)>& visit) = 0;
+
+  /// Makes everything visible at once. Throws StoreError (then nothing is written).
+  virtual void commit() = 0;
+  /// Undoes everything now (the destructor does it too) and releases the write lock;
+  /// rejected_rows() still works afterwards.
+  virtual void rollback() = 0;
+};
+
 /// An evaluation / statistics / tiers run as stored: inputs' hashes and the full result as JSON.
 struct RunRecord {
   long long id = 0;
@@ -100,6 +183,11 @@ class Store {
   /// by another build and is refused rather than guessed at.
   virtual void migrate() = 0;
 
+  /// Opens an import session (see ImportSession): takes the write lock now and holds it until the
+  /// session commits or is destroyed. Throws StoreError when another writer holds the lock beyond
+  /// the busy timeout (10 s): "数据库正被另一个进程写入（另一个导入正在进行？）…". The store must
+  /// outlive the session.
+  virtual std::unique_ptr<ImportSession> begin_import() = 0;
   /// Writes one import batch in one transaction; returns its id. Throws StoreError (nothing written).
   virtual long long write_batch(const BatchWrite& w) = 0;
   /// Writes several batches in ONE transaction (an import of several files is all-or-nothing as a

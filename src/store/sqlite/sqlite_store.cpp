@@ -4,9 +4,12 @@
 #include <ctime>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "domain/metric.h"
 #include "domain/sha256.h"
 #include "store/sqlite/db.h"
+#include "store/sqlite/import_session.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/snapshot_cache.h"
 #include "store/store.h"
@@ -108,13 +111,16 @@ class SqliteStore final : public Store {
     }
   }
 
+  std::unique_ptr<ImportSession> begin_import() override { return sqlite::begin_import_session(db_); }
+
   long long write_batch(const BatchWrite& w) override { return write_batches({&w}).at(0); }
 
+  // The whole batches at once, through the same session as a streamed import.
   std::vector<long long> write_batches(const std::vector<const BatchWrite*>& ws) override {
-    Transaction tx(db_);
+    auto session = begin_import();
     std::vector<long long> ids;
-    for (auto* w : ws) ids.push_back(insert_batch(*w));
-    tx.commit();
+    for (auto* w : ws) ids.push_back(insert_batch(*session, *w));
+    session->commit();
     return ids;
   }
 
@@ -126,75 +132,20 @@ class SqliteStore final : public Store {
     return out;
   }
 
-  long long insert_batch(const BatchWrite& w) {
-    const auto& b = w.batch;
-    {
-      Stmt st(db_, "INSERT INTO import_batches(file, sha256, source, year, rows_total, rows_accepted, "
-                   "rows_rejected, warnings, imported_at) VALUES (?,?,?,?,?,?,?,?,?)");
-      st.bind(1, b.file).bind(2, b.sha256).bind(3, b.source).bind(4, b.year).bind(5, b.rows_total)
-          .bind(6, b.rows_accepted).bind(7, b.rows_rejected).bind(8, b.warnings)
-          .bind(9, b.imported_at.empty() ? now_utc() : b.imported_at);
-      st.run();
+  static long long insert_batch(ImportSession& s, const BatchWrite& w) {
+    long long id = s.begin_batch(w.batch.file, w.batch.sha256);
+    for (auto& e : w.enterprises) s.add_enterprise(e, w.batch.source);
+    for (auto& p : w.parcels) s.add_parcel(p);
+    for (auto& f : w.facts) s.add_fact(f);
+    for (auto& st : w.statuses) s.add_status(st);
+    for (auto& [u, c] : w.certificates) s.add_certificate(u, c);
+    for (auto& r : w.rejects) {
+      RejectedRowRecord row{w.batch.file, "", r.row, {}, {}, {r}};
+      if (auto cells = nlohmann::json::parse(r.original_row_json, nullptr, false); cells.is_array())
+        for (auto& c : cells) row.cells.push_back(c.is_string() ? c.get<std::string>() : c.dump());
+      s.add_rejected_row(row);
     }
-    long long id = db_.last_insert_id();
-    {
-      // A later batch may complete an enterprise's attributes; it never blanks a known one. The
-      // name is the registry's (企业名录): another agency's spelling only fills a missing name.
-      Stmt st(db_,
-              "INSERT INTO enterprises(uscc, name, industry_code, township, production_start_year, batch_id) "
-              "VALUES (?1,?2,?3,?4,?5,?6) ON CONFLICT(uscc) DO UPDATE SET "
-              "name = CASE WHEN ?2 <> '' AND (name = '' OR ?7 = 'registry') THEN ?2 ELSE name END, "
-              "industry_code = CASE WHEN ?3 <> '' THEN ?3 ELSE industry_code END, "
-              "township = CASE WHEN ?4 <> '' THEN ?4 ELSE township END, "
-              "production_start_year = CASE WHEN ?5 <> 0 THEN ?5 ELSE production_start_year END");
-      for (auto& e : w.enterprises)
-        st.bind(1, e.uscc).bind(2, e.name).bind(3, e.industry_code).bind(4, e.township)
-            .bind(5, e.production_start_year).bind(6, id).bind(7, b.source).run();
-    }
-    if (!w.parcels.empty()) {
-      // A land file replaces that year's parcels of the enterprises it lists.
-      Stmt del(db_, "DELETE FROM land_parcels WHERE uscc = ? AND year = ?");
-      std::map<std::pair<std::string, int>, bool> seen;
-      for (auto& p : w.parcels)
-        if (!seen[{p.uscc, p.year}]) { seen[{p.uscc, p.year}] = true; del.bind(1, p.uscc).bind(2, p.year).run(); }
-      Stmt st(db_, "INSERT INTO land_parcels(uscc, certificate, area_micros, tenure, year, batch_id) VALUES (?,?,?,?,?,?)");
-      for (auto& p : w.parcels)
-        st.bind(1, p.uscc).bind(2, p.certificate).bind(3, p.area_m2.micros).bind(4, p.tenure).bind(5, p.year)
-            .bind(6, id).run();
-    }
-    {
-      Stmt st(db_, "INSERT INTO facts(uscc, year, metric, source, value_micros, batch_id) VALUES (?,?,?,?,?,?) "
-                   "ON CONFLICT(uscc, year, metric, source) DO UPDATE SET value_micros = excluded.value_micros, "
-                   "batch_id = excluded.batch_id");
-      for (auto& f : w.facts)
-        st.bind(1, f.uscc).bind(2, f.year).bind(3, f.metric).bind(4, f.source).bind(5, f.value.micros).bind(6, id).run();
-    }
-    {
-      Stmt st(db_, "INSERT INTO statuses(uscc, year, above_scale, flags, batch_id) VALUES (?1,?2,?3,?4,?5) "
-                   "ON CONFLICT(uscc, year) DO UPDATE SET "
-                   "above_scale = COALESCE(?3, above_scale), "
-                   "flags = CASE WHEN ?4 <> '' THEN ?4 ELSE flags END, batch_id = ?5");
-      for (auto& s : w.statuses) {
-        st.bind(1, s.uscc).bind(2, s.year);
-        if (s.above_scale) st.bind(3, static_cast<std::int64_t>(*s.above_scale ? 1 : 0)); else st.bind_null(3);
-        st.bind(4, join(s.flags, '|')).bind(5, id).run();
-      }
-    }
-    {
-      Stmt st(db_, "INSERT INTO certificates(uscc, tier, level, number, issued, expires, batch_id) "
-                   "VALUES (?,?,?,?,?,?,?) ON CONFLICT(uscc, tier, level, number) DO UPDATE SET "
-                   "issued = excluded.issued, expires = excluded.expires, batch_id = excluded.batch_id");
-      for (auto& [u, c] : w.certificates)
-        st.bind(1, u).bind(2, c.tier).bind(3, c.level).bind(4, c.number).bind(5, c.issued).bind(6, c.expires)
-            .bind(7, id).run();
-    }
-    {
-      Stmt st(db_, "INSERT INTO rejected_rows(batch_id, row, column_name, value, code, message, original_row) "
-                   "VALUES (?,?,?,?,?,?,?)");
-      for (auto& r : w.rejects)
-        st.bind(1, id).bind(2, r.row).bind(3, r.column).bind(4, r.value).bind(5, r.code).bind(6, r.message)
-            .bind(7, r.original_row_json).run();
-    }
+    s.end_batch(w.batch);
     return id;
   }
 

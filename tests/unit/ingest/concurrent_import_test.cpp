@@ -1,6 +1,8 @@
-// Two imports of one file at once (issue 6, item 4): the other process writes the file between our
-// "imported before?" check and our write. The database refuses the second batch (UNIQUE sha256);
-// the importer must say so plainly — not show SQLite's constraint text — and write nothing.
+// Two imports of one file at once (issue 6, item 4). The import now takes the write lock before its
+// "imported before?" check, so another process cannot write the file in between; should the check
+// still miss it (simulated here: the store answers "no" once), the database refuses the second
+// batch (UNIQUE sha256) and the importer must say so plainly — not show SQLite's constraint text —
+// and write nothing.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -20,6 +22,7 @@ class RacingStore : public store::Store {
  public:
   explicit RacingStore(store::Store& s) : s_(s) {}
   void migrate() override { s_.migrate(); }
+  std::unique_ptr<store::ImportSession> begin_import() override { return s_.begin_import(); }
   long long write_batch(const store::BatchWrite& w) override { return s_.write_batch(w); }
   std::vector<long long> write_batches(const std::vector<const store::BatchWrite*>& ws) override {
     return s_.write_batches(ws);

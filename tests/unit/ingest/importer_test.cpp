@@ -106,6 +106,9 @@ TEST(Importer, PartialImportsTheValidRowsAndKeepsTheRejects) {
   st->migrate();
   ingest::ImportOptions o;
   o.partial = true;
+  auto out = (d.p / "rejects.csv").string();
+  reports::RejectsWriter rejects(out);
+  o.rejected_row = [&](const std::string& file, const ingest::RejectedRow& row) { rejects.add(file, row); };
   auto reps = ingest::import_files(*st, {bad}, o);
   ASSERT_TRUE(reps[0].written);
   EXPECT_FALSE(ingest::import_failed(reps, true));
@@ -115,8 +118,7 @@ TEST(Importer, PartialImportsTheValidRowsAndKeepsTheRejects) {
   EXPECT_EQ(rej[0].row, 3);
   EXPECT_EQ(rej[0].value, "9150000020286320");
   // The rejects file holds the original row and the reason.
-  auto out = (d.p / "rejects.csv").string();
-  reports::write_rejects(out, reps);
+  rejects.finish();
   std::string csv = slurp(out);
   EXPECT_NE(csv.find("9150000020286320,短码,5"), std::string::npos) << csv;
   EXPECT_NE(csv.find("uscc.length"), std::string::npos);
@@ -240,4 +242,72 @@ TEST(Importer, SupportRecordsAddUpPerEnterpriseYearAndProgramme) {
   EXPECT_EQ(st->snapshot(2024).metric("support_reward")->micros[0], 15'500'000);  // 10 + 5.5 万元
   EXPECT_EQ(st->snapshot(2024).metric("support_credit_loan")->micros[0], 200'000'000);
   EXPECT_EQ(st->snapshot(2023).metric("support_reward")->micros[0], 7'000'000);
+}
+
+// A file where every row is rejected (hostile or badly exported): the report keeps the first 1,000
+// errors of the code with the full count, every rejected row still reaches --rejects (streamed
+// from disk), and nothing is written.
+TEST(Importer, ManyRejectsAreCountedAllButKeptBounded) {
+  Dir d;
+  std::string text = "统一社会信用代码,企业名称,税收（万元）\n";
+  const long n = 1500;
+  for (long i = 0; i < n; ++i) text += "91500000202863,短码" + std::to_string(i) + ",5\n";  // 14 chars
+  auto f = d.write("bad-2024.csv", text);
+  auto st = store::open_sqlite(d.db());
+  st->migrate();
+  ingest::ImportOptions o;
+  long streamed = 0, last_row = 0;
+  bool ordered = true;
+  o.rejected_row = [&](const std::string& file, const ingest::RejectedRow& row) {
+    ++streamed;
+    ordered = ordered && row.row > last_row && file == f && row.cells.size() == 3 && row.header.size() == 3;
+    last_row = row.row;
+  };
+  auto r = ingest::import_files(*st, {f}, o)[0];
+  EXPECT_EQ(r.rows_rejected, n);
+  EXPECT_EQ(r.error_codes["uscc.length"], n);
+  EXPECT_EQ(r.errors_total, n);
+  EXPECT_EQ(static_cast<long>(r.errors.size()), ingest::kIssuesKeptPerCode);  // 1,000 kept of 1,500
+  EXPECT_EQ(r.errors.back().row, ingest::kIssuesKeptPerCode + 1);             // the first ones (row 2 …)
+  EXPECT_EQ(streamed, n);
+  EXPECT_EQ(last_row, n + 1);
+  EXPECT_TRUE(ordered);
+  EXPECT_TRUE(st->batches().empty());
+}
+
+// --partial with one unmappable file and one good one: the good one is written; of the broken one
+// nothing remains (its batch record was written when it was opened, and undone).
+TEST(Importer, PartialDropsExactlyTheFileThatCouldNotBeMapped) {
+  Dir d;
+  auto good = d.write("good-2024.csv", "统一社会信用代码,企业名称,税收（万元）\n" + kA + ",长安,99\n");
+  // Metric columns without a USCC column: a file-level error after the header.
+  auto broken = d.write("broken-2024.csv", "企业名称,税收（万元）\n长安,5\n");
+  auto st = store::open_sqlite(d.db());
+  st->migrate();
+  ingest::ImportOptions o;
+  o.partial = true;
+  auto r = ingest::import_files(*st, {broken, good}, o);
+  EXPECT_TRUE(r[0].file_error);
+  EXPECT_FALSE(r[0].written);
+  EXPECT_TRUE(r[1].written);
+  ASSERT_EQ(st->batches().size(), 1u);
+  EXPECT_EQ(st->batches()[0].id, r[1].batch_id);
+  EXPECT_EQ(st->batches()[0].rows_accepted, 1);
+  EXPECT_EQ(st->snapshot(2024).metric("tax_paid")->micros[0], 99'000'000);
+}
+
+// Two agencies' files in one command: the second file's facts are compared with the first's, which
+// the same transaction has already written (before streaming, only earlier imports were seen).
+TEST(Importer, ConflictsBetweenFilesOfOneImportAreReported) {
+  Dir d;
+  auto stats = d.write("stats-2024.csv", kStats);  // statistics: tax 1500 万元 for kA
+  auto tax = d.write("tax-2024.csv", "纳税人识别号,纳税人名称,实缴税金(元)\n" + kA + ",长安,\"14,000,000.00\"\n");
+  auto st = store::open_sqlite(d.db());
+  st->migrate();
+  auto reps = ingest::import_files(*st, {stats, tax}, {});
+  ASSERT_TRUE(reps[1].written);
+  EXPECT_EQ(reps[1].warning_codes["conflict.source"], 1);
+  EXPECT_EQ(reps[1].warnings_total, 1);
+  EXPECT_EQ(st->batches()[1].warnings, 1);  // the batch record counts it too
+  EXPECT_EQ(st->facts(2024, "tax_paid").size(), 2u);  // kA's two values, both kept (kB's is missing)
 }

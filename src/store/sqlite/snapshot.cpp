@@ -102,7 +102,8 @@ void read_enterprises(Db& db, Frame& f) {
   std::size_t hint = 0;
   {
     Stmt st(db, "SELECT max(rowid) FROM enterprises");
-    if (st.step()) hint = static_cast<std::size_t>(std::max<std::int64_t>(0, st.i64(0)));
+    // max(rowid) is one B-tree descent; only a hint (capped: rowids may be sparse).
+    if (st.step()) hint = static_cast<std::size_t>(std::clamp<std::int64_t>(st.i64(0), 0, 1 << 24));
   }
   f.uscc.reserve(hint); f.name.reserve(hint); f.industry_code.reserve(hint); f.township.reserve(hint);
   f.production_start_year.reserve(hint);

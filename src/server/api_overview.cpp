@@ -1,6 +1,9 @@
 // GET /api/years, /api/overview, /api/clusters, /api/stats, /api/stats.xlsx — the zone's yearly
 // overview (数据一览) as `mujun stats --year Y --json` computes it (service/statistics.h).
 #include <algorithm>
+#include <functional>
+#include <map>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -62,8 +65,27 @@ Response years(Ctx& ctx) {
   return json_response(ys);
 }
 
-Response overview(Ctx& ctx) {
-  int year = year_param(ctx);
+// Computed answers per (database, route, year, data version, latest run): the data only change with an
+// import (new batch id) and the class counts with a new run, so equal keys give equal answers.
+std::string cached(const Ctx& ctx, const std::string& route, int year, const std::function<nlohmann::json()>& compute) {
+  static std::mutex mu;
+  static std::map<std::string, std::string> cache;
+  long long batch = 0, run = 0;
+  for (auto& b : ctx.store.batches()) batch = std::max(batch, b.id);
+  for (auto& r : ctx.store.runs("evaluation")) run = std::max(run, r.id);
+  const std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", ctx.config.db_path, route, year, batch, run);
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+  }
+  std::string body = compute().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::lock_guard<std::mutex> lock(mu);
+  if (cache.size() > 256) cache.clear();
+  cache[key] = body;
+  return body;
+}
+
+nlohmann::json overview_json(Ctx& ctx, int year) {
   auto d = directory(ctx, year);
   auto s = service::year_statistics(ctx.store, year, d->rules);
   nlohmann::json j = {{"year", year}, {"zone", s.bulletin.zone_name}, {"taxonomy", s.bulletin.taxonomy_id}};
@@ -94,20 +116,29 @@ Response overview(Ctx& ctx) {
                           {"tax_per_mu", num(value_of(b, "above_scale_manufacturing_tax_per_mu"))},
                           {"output_per_mu", num(value_of(b, "above_scale_manufacturing_output_per_mu"))}});
   }
-  return json_response(j);
+  return j;
+}
+
+Response overview(Ctx& ctx) {
+  int year = year_param(ctx);
+  return json(200, cached(ctx, "overview", year, [&] { return overview_json(ctx, year); }));
 }
 
 Response clusters(Ctx& ctx) {
   int year = year_param(ctx);
-  auto d = directory(ctx, year);
-  auto s = service::year_statistics(ctx.store, year, d->rules);
-  return json_response(clusters_json(s.bulletin, *d, true));
+  return json(200, cached(ctx, "clusters", year, [&] {
+    auto d = directory(ctx, year);
+    auto s = service::year_statistics(ctx.store, year, d->rules);
+    return clusters_json(s.bulletin, *d, true);
+  }));
 }
 
 Response stats(Ctx& ctx) {
   int year = year_param(ctx);
-  auto d = directory(ctx, year);
-  return json_response(service::statistics_json(service::year_statistics(ctx.store, year, d->rules)));
+  return json(200, cached(ctx, "stats", year, [&] {
+    auto d = directory(ctx, year);
+    return service::statistics_json(service::year_statistics(ctx.store, year, d->rules));
+  }));
 }
 
 Response stats_xlsx(Ctx& ctx) {

@@ -42,8 +42,7 @@ nlohmann::json Directory::row(std::size_t i) const {
 std::shared_ptr<const Directory> directory(const Ctx& ctx, int year) {
   static std::mutex mu;
   static std::map<std::pair<std::string, int>, std::pair<long long, std::shared_ptr<const Directory>>> cache;
-  long long version = 0;
-  for (auto& b : ctx.store.batches()) version = std::max(version, b.id);
+  const long long version = ctx.store.latest_batch_id();
   auto key = std::make_pair(ctx.config.db_path, year);
   {
     std::lock_guard<std::mutex> lock(mu);

@@ -70,9 +70,7 @@ Response years(Ctx& ctx) {
 std::string cached(const Ctx& ctx, const std::string& route, int year, const std::function<nlohmann::json()>& compute) {
   static std::mutex mu;
   static std::map<std::string, std::string> cache;
-  long long batch = 0, run = 0;
-  for (auto& b : ctx.store.batches()) batch = std::max(batch, b.id);
-  for (auto& r : ctx.store.runs("evaluation")) run = std::max(run, r.id);
+  const long long batch = ctx.store.latest_batch_id(), run = ctx.store.latest_run_id("evaluation");
   const std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", ctx.config.db_path, route, year, batch, run);
   {
     std::lock_guard<std::mutex> lock(mu);

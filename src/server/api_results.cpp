@@ -127,9 +127,13 @@ Response results(Ctx& ctx) {
   auto p = paging(ctx.req);
   auto run = run_or_404(ctx, id_of(ctx));
   auto d = directory(ctx, run->record.year);
+  // Only the page's rows become JSON (the filter and sort run over all of them).
+  const auto rows = filtered(ctx, *run, *d);
+  const auto total = static_cast<long long>(rows.size());
+  const long long from = std::min(total, (p.page - 1) * p.size), to = std::min(total, from + p.size);
   json items = json::array();
-  for (const auto& r : filtered(ctx, *run, *d)) items.push_back(item(*run, *d, r));
-  json j = p.wrap(items);
+  for (long long i = from; i < to; ++i) items.push_back(item(*run, *d, rows[static_cast<std::size_t>(i)]));
+  json j = {{"total", total}, {"page", p.page}, {"size", p.size}, {"items", std::move(items)}};
   auto l = labels(*run);
   j["run_id"] = run->record.id;
   j["year"] = run->record.year;

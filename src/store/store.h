@@ -216,6 +216,12 @@ class Store {
   virtual long long save_run(const RunRecord& r) = 0;
   virtual std::optional<RunRecord> run(long long id) = 0;
   virtual std::vector<RunRecord> runs(const std::string& kind) = 0;
+
+  /// The newest import batch's id, 0 when none: a data version (every import changes it), read
+  /// without listing the batches. Used by the server's caches.
+  virtual long long latest_batch_id() = 0;
+  /// The newest run id of `kind`, 0 when none, without reading any run's result JSON.
+  virtual long long latest_run_id(const std::string& kind) = 0;
 };
 
 /// Opens (creating if needed) the SQLite database at `path` with WAL and foreign keys on.

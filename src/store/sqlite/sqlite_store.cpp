@@ -223,6 +223,17 @@ class SqliteStore final : public Store {
     return read_run(st);
   }
 
+  long long latest_batch_id() override {
+    Stmt st(db_, "SELECT coalesce(max(id), 0) FROM import_batches");
+    return st.step() ? st.i64(0) : 0;
+  }
+
+  long long latest_run_id(const std::string& kind) override {
+    Stmt st(db_, "SELECT coalesce(max(id), 0) FROM runs WHERE kind = ?");
+    st.bind(1, kind);
+    return st.step() ? st.i64(0) : 0;
+  }
+
   std::vector<RunRecord> runs(const std::string& kind) override {
     std::vector<RunRecord> out;
     Stmt st(db_, "SELECT id, kind, year, scheme_name, scheme_sha256, snapshot_sha256, result_json, created_at "

@@ -45,6 +45,8 @@ class RacingStore : public store::Store {
   long long save_run(const store::RunRecord& r) override { return s_.save_run(r); }
   std::optional<store::RunRecord> run(long long id) override { return s_.run(id); }
   std::vector<store::RunRecord> runs(const std::string& k) override { return s_.runs(k); }
+  long long latest_batch_id() override { return s_.latest_batch_id(); }
+  long long latest_run_id(const std::string& k) override { return s_.latest_run_id(k); }
 
  private:
   store::Store& s_;

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <random>
 #include <sstream>
@@ -63,9 +64,28 @@ bool may_see(const Ctx& ctx, const std::string& uscc) {
   return own.empty() || own == uscc;
 }
 
+namespace {
+// The years with data change only with an import: cached per (database, latest batch id), so a
+// request does not scan the facts for them.
+std::vector<int> cached_years(const Ctx& ctx) {
+  static std::mutex mu;
+  static std::map<std::string, std::pair<long long, std::vector<int>>> cache;
+  const long long version = ctx.store.latest_batch_id();
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (auto it = cache.find(ctx.config.db_path); it != cache.end() && it->second.first == version)
+      return it->second.second;
+  }
+  auto years = ctx.store.years();
+  std::lock_guard<std::mutex> lock(mu);
+  cache[ctx.config.db_path] = {version, years};
+  return years;
+}
+}  // namespace
+
 int year_param(const Ctx& ctx) {
   std::string y = ctx.req.q("year");
-  auto years = ctx.store.years();
+  auto years = cached_years(ctx);
   if (!y.empty()) {
     long long v = to_int(y, "year");
     if (std::find(years.begin(), years.end(), static_cast<int>(v)) == years.end())

@@ -49,6 +49,8 @@ struct Row {
 std::vector<Row> filtered(const Ctx& ctx, const service::LoadedRun& run, const Directory& d) {
   EnterpriseFilter f(ctx);
   const std::string cohort = ctx.req.q("cohort"), klass = ctx.req.q("class");
+  if (!klass.empty() && klass != "A" && klass != "B" && klass != "C" && klass != "D" && klass != "T")
+    throw ApiError(400, "bad_request", "class 应为 A、B、C、D 或 T / class must be one of A, B, C, D, T: " + klass);
   std::vector<Row> out;
   for (const auto& e : run.result["enterprises"]) {
     const std::string uscc = e.value("uscc", "");

@@ -25,6 +25,20 @@ nlohmann::json summary(const Ctx& ctx, const service::LoadedRun& run) {
                        {"counts", c.value("counts", nlohmann::json::object())}});
   }
   const auto& scheme = res.value("scheme", nlohmann::json::object());
+  if (ctx.user && ctx.user->is_enterprise()) {
+    // An enterprise account sees its own row only (api/results): no zone-wide counts, sizes or warnings.
+    for (auto& c : cohorts) {
+      c.erase("members");
+      c.erase("counts");
+    }
+    return {{"id", rec.id},
+            {"year", rec.year},
+            {"scheme_id", rec.scheme_name},
+            {"scheme_name", scheme.value("name", rec.scheme_name)},
+            {"created_at", rec.created_at},
+            {"cohorts", cohorts},
+            {"publication", publication_json(ctx, rec.id)}};
+  }
   return {{"id", rec.id},
           {"year", rec.year},
           {"scheme_id", rec.scheme_name},

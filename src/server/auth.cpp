@@ -148,9 +148,15 @@ std::string account_problem(const std::string& role, std::string& uscc, store::S
     return "统一社会信用代码无效 / invalid USCC '" + uscc + "': " + why;
   }
   uscc = *r.code;
-  if (!enterprise_name(store, uscc))
+  if (!enterprise_name(store, uscc)) {
+    // A check character that fails GB 32100 is only a warning for imports (real registries hold such codes),
+    // but a code both mistyped and unknown is most likely a typo: say so first.
+    if (!r.issues.empty())
+      return "统一社会信用代码 " + uscc + " 校验不通过且不在企业库中，请核对是否输错：" + r.issues.front().message +
+             " / the USCC fails its check and is not in the registry: check for a typo";
     return "企业库中没有统一社会信用代码为 " + uscc + " 的企业；请先导入企业名录 / no enterprise with this USCC in the "
            "registry: import it first";
+  }
   return {};
 }
 

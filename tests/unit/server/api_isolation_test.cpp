@@ -53,6 +53,14 @@ TEST_F(ApiIsolation, AnotherEnterpriseByIdByFilterByExportGetsNothing) {
   auto a = srv->login_as("analyst");
   ASSERT_EQ(a.post("/api/runs/" + run() + "/publish", R"({"days":10})").status, 200);
   ASSERT_EQ(e.get("/api/runs").json().size(), 1u);
+  // the run list carries no zone-wide class counts or sizes for an enterprise (fresh-eye review, 2026-11-30)
+  auto listed = e.get("/api/runs").json()[0];
+  EXPECT_FALSE(listed.contains("counts"));
+  EXPECT_FALSE(listed.contains("firms"));
+  for (const auto& c : listed["cohorts"]) EXPECT_FALSE(c.contains("counts"));
+  EXPECT_TRUE(a.get("/api/runs").json()[0].contains("counts"));
+  // a class outside A–D/T is a 400, not an empty list
+  EXPECT_EQ(a.get("/api/runs/" + run() + "/results?class=Z").status, 400);
   auto res = e.get("/api/runs/" + run() + "/results").json();
   ASSERT_EQ(res["total"], 1);
   EXPECT_EQ(res["items"][0]["uscc"], kFirst);

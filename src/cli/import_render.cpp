@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/importer.h"
+#include "service/imports.h"
 #include "statistics/display.h"
 
 namespace mujun::cli {
@@ -45,11 +46,6 @@ void render_groups(std::ostream& out, const std::map<std::string, Group>& groups
     }
     if (g.count > shown) out << fmt::format("      … 另有 {} 处 / {} more\n", g.count - shown, g.count - shown);
   }
-}
-
-nlohmann::json issue_json(const Issue& i) {
-  return {{"sheet", i.sheet}, {"row", i.row}, {"column", i.column}, {"value", i.raw_value},
-          {"code", i.code}, {"message", i.message}};
 }
 
 }  // namespace
@@ -137,33 +133,8 @@ void render_import_text(std::ostream& out, const std::vector<ingest::FileReport>
 }
 
 std::string render_import_json(const std::vector<ingest::FileReport>& reports, bool partial) {
-  nlohmann::json files = nlohmann::json::array();
-  for (auto& r : reports) {
-    nlohmann::json w = nlohmann::json::array(), e = nlohmann::json::array();
-    for (auto& i : r.warnings) w.push_back(issue_json(i));
-    for (auto& i : r.errors) e.push_back(issue_json(i));
-    files.push_back({{"file", r.file},
-                     {"sha256", r.sha256},
-                     {"source", r.source},
-                     {"year", r.year},
-                     {"encoding", r.encoding},
-                     {"rows_total", r.rows_total},
-                     {"rows_accepted", r.rows_accepted},
-                     {"rows_rejected", r.rows_rejected},
-                     {"written", r.written},
-                     {"batch_id", r.batch_id},
-                     {"already_imported", r.already_imported},
-                     {"previous_batch", r.previous_batch},
-                     {"conversions", r.conversions},
-                     {"unknown_columns", r.unknown_columns},
-                     {"skipped_sheets", r.skipped_sheets},
-                     {"warnings", w},
-                     {"warnings_total", r.warnings_total},
-                     {"rejects", e},
-                     {"rejects_total", r.errors_total}});
-  }
-  nlohmann::json j{{"files", files}, {"imported", !ingest::import_failed(reports, partial)}};
-  return j.dump(1);
+  // The same report as the web API's uploads (service::import_report_json): one shape, one writer.
+  return service::import_report_json(reports, partial).dump(1);
 }
 
 }  // namespace mujun::cli

@@ -113,7 +113,9 @@ nlohmann::json import_report_json(const std::vector<ingest::FileReport>& reports
                      {"unknown_columns", r.unknown_columns},
                      {"skipped_sheets", r.skipped_sheets},
                      {"warnings", w},
-                     {"rejects", e}});
+                     {"warnings_total", r.warnings_total},
+                     {"rejects", e},
+                     {"rejects_total", r.errors_total}});
   }
   return {{"files", files}, {"imported", !ingest::import_failed(reports, partial)}};
 }

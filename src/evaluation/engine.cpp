@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -14,14 +15,16 @@
 #include "evaluation/cohort_order.h"
 #include "evaluation/columns.h"
 #include "evaluation/large_columns.h"
+#include "evaluation/scoring.h"
 
 // Phases (each over all enterprises or all cohorts, spread over the cores with oneTBB; every sum is
 // taken in a fixed order, so the result is the same bit for bit on any number of threads):
 //   1. membership: land_mu, cohort, special category (columns.h);
 //   2. indicator values and benchmark statistics, one task per indicator (columns.h);
 //   3. benchmarks per cohort and indicator;
-//   4. points and treatments, one task per indicator, one pass over the enterprises;
-//   5. re-weighting, indicator total, adjustments, total, per range of enterprises;
+//   4. average points per cohort, only for indicators with missing = "cohort_average";
+//   5. points (not stored: result.h PointColumns computes them again when read, scoring.h), re-weighting,
+//      indicator total, adjustments, total, per range of enterprises;
 //   6. per cohort: order by total (radix sort), USCC order within equal totals, ranks, quota pools
 //      (per township: a counting sort of the cohort's order), classes, vetoes, class T, counts.
 namespace mujun::evaluation {
@@ -62,62 +65,54 @@ Usable form_benchmarks(const Scheme& s, const CohortStatsTable& cur, const Cohor
   return usable;
 }
 
-/// Phase 4: points and treatment of indicator k for every enterprise (NaN / NotApplicable outside
-/// the cohorts that weight k); the average points per cohort for missing = "cohort_average".
-void score_indicator(const Scheme& s, std::size_t k, const Membership& m, const Usable& usable, EvaluationResult& r) {
-  const Indicator& ind = s.indicators[k];
-  struct Rule {
-    int j = -1;  ///< position of k in the cohort's indicators; −1 not weighted
-    const Benchmark* b = nullptr;
-    double w = 0, bench = 0, low = 0, high = 0;
-    bool usable = false;
-    double sum = 0;  ///< points of scored non-special members, in Frame order
-    int scored = 0;
-  };
-  std::vector<Rule> rule(s.cohorts.size());
-  for (std::size_t c = 0; c < s.cohorts.size(); ++c) {
+/// The scoring rules of every cohort's weighted indicators, from the benchmarks of phase 3.
+std::shared_ptr<ScoringDetail> scoring_detail(const Scheme& s, const Usable& usable, const EvaluationResult& r) {
+  auto d = std::make_shared<ScoringDetail>();
+  d->n = r.n;
+  d->indicators = s.indicators;
+  const std::size_t C = s.cohorts.size(), K = s.indicators.size();
+  d->benchmarks.resize(C);
+  d->rules.resize(C);
+  d->position.assign(C, std::vector<int>(K, -1));
+  d->weight_total.resize(C);
+  for (std::size_t c = 0; c < C; ++c) {
     const Cohort& co = s.cohorts[c];
-    for (std::size_t j = 0; j < co.indicators.size(); ++j)
-      if (co.indicators[j] == static_cast<int>(k)) {
-        const CohortOutcome& out = r.cohorts[c];
-        rule[c] = Rule{static_cast<int>(j), &co.benchmarks[j], co.weights[j], out.benchmark[j], out.low[j],
-                       out.high[j], usable[c][j] != 0};
-      }
+    const CohortOutcome& out = r.cohorts[c];
+    d->benchmarks[c] = co.benchmarks;
+    d->weight_total[c] = co.weight_total();
+    for (std::size_t j = 0; j < co.indicators.size(); ++j) {
+      d->rules[c].push_back(ScoringRule{co.indicators[j], co.weights[j], out.benchmark[j], out.low[j], out.high[j], 0,
+                                        usable[c][j] != 0});
+      d->position[c][static_cast<std::size_t>(co.indicators[j])] = static_cast<int>(j);
+    }
   }
-  const std::size_t n = r.n;
-  auto& pts = r.points[k];
-  auto& tr = r.treatment[k];
-  size_column(pts, n);
-  size_column(tr, n);
-  const double* val = r.value[k].data();
-  bool averaged = false;
-  for (std::size_t i = 0; i < n; ++i) {
+  return d;
+}
+
+/// Phase 4, only for indicators with missing = "cohort_average": the average points of each cohort's
+/// scored non-special members (summed in Frame order), which missing firms get.
+void average_points(const Scheme& s, std::size_t k, const Membership& m, ScoringDetail& d, EvaluationResult& r) {
+  const Indicator& ind = s.indicators[k];
+  const std::size_t C = s.cohorts.size();
+  std::vector<double> sum(C, 0.0);
+  std::vector<int> scored(C, 0);
+  const double* val = d.value[k].data();
+  for (std::size_t i = 0; i < d.n; ++i) {
     const int c = m.cohort[i];
-    if (c < 0 || rule[c].j < 0) { pts[i] = kNaN; tr[i] = Treatment::NotApplicable; continue; }
-    Rule& ru = rule[c];
-    const double v = val[i];
-    if (std::isnan(v)) {
-      pts[i] = 0;
-      switch (ind.missing) {
-        case MissingRule::Zero: tr[i] = Treatment::MissingZero; break;
-        case MissingRule::CohortAverage: tr[i] = Treatment::MissingAverage; averaged = true; break;
-        case MissingRule::Reweight: tr[i] = Treatment::MissingReweighted; break;
-      }
-      continue;
-    }
-    if (!ru.usable) { pts[i] = 0; tr[i] = Treatment::NoBenchmark; continue; }
-    pts[i] = indicator_points(ind, *ru.b, v, ru.w, ru.bench, ru.low, ru.high);
-    tr[i] = Treatment::Scored;
-    if (m.special[i] < 0) { ru.sum += pts[i]; ++ru.scored; }
+    if (c < 0 || m.special[i] >= 0) continue;
+    const int j = d.position[c][k];
+    if (j < 0 || std::isnan(val[i])) continue;
+    const ScoringRule& ru = d.rules[c][j];
+    if (!ru.usable) continue;
+    sum[c] += indicator_points(ind, d.benchmarks[c][j], val[i], ru.w, ru.bench, ru.low, ru.high);
+    ++scored[c];
   }
-  for (std::size_t c = 0; c < s.cohorts.size(); ++c)
-    if (rule[c].j >= 0 && rule[c].scored) r.cohorts[c].average_points[rule[c].j] = rule[c].sum / rule[c].scored;
-  if (!averaged) return;
-  for (std::size_t i = 0; i < n; ++i)
-    if (tr[i] == Treatment::MissingAverage) {
-      const Rule& ru = rule[m.cohort[i]];
-      pts[i] = ru.scored ? r.cohorts[m.cohort[i]].average_points[ru.j] : 0;
-    }
+  for (std::size_t c = 0; c < C; ++c) {
+    const int j = d.position[c][k];
+    if (j < 0 || !scored[c]) continue;
+    r.cohorts[c].average_points[j] = sum[c] / scored[c];
+    d.rules[c][j].average = r.cohorts[c].average_points[j];
+  }
 }
 
 /// Phase 5 helper: the adjustments that can apply to each cohort, and certificate dates for the year.
@@ -148,14 +143,13 @@ bool applies(const Frame& f, std::size_t i, const Adjustment& a, const Adjustmen
   return false;
 }
 
-/// Phase 5: re-weighting, indicator total, adjustments and total of every member; forced[i] = the
+/// Phase 5: points (scoring.h, not stored), re-weighting, indicator total, adjustments and total of
+/// every member; forced[i] = the
 /// class of the worst veto (0 none).
-void total_and_adjust(const Scheme& s, const Frame& f, const Membership& m, EvaluationResult& r,
-                      std::vector<char>& forced) {
+void total_and_adjust(const Scheme& s, const Frame& f, const Membership& m, const ScoringDetail& d,
+                      EvaluationResult& r, std::vector<char>& forced) {
   const std::size_t n = r.n;
   const AdjustmentRules rules(s, f.year);
-  std::vector<double> weight_total(s.cohorts.size());
-  for (std::size_t c = 0; c < s.cohorts.size(); ++c) weight_total[c] = s.cohorts[c].weight_total();
   size_column(r.indicator_total, n);
   size_column(r.adjustment_total, n);
   size_column(r.total, n);
@@ -170,18 +164,20 @@ void total_and_adjust(const Scheme& s, const Frame& f, const Membership& m, Eval
         forced[i] = 0;
         continue;
       }
-      const Cohort& co = s.cohorts[c];
-      const std::size_t J = co.indicators.size();
-      double missing_w = 0;
+      const auto& score = d.rules[c];
+      const auto& bench = d.benchmarks[c];
+      const std::size_t J = score.size();
+      double missing_w = 0;  // the same sum, in the same order, as scoring.cpp points_of
       for (std::size_t j = 0; j < J; ++j)
-        if (r.treatment[co.indicators[j]][i] == Treatment::MissingReweighted) missing_w += co.weights[j];
-      const double W = weight_total[c];
-      const double factor = missing_w > 0 ? (W > missing_w ? W / (W - missing_w) : 0.0) : 1.0;
+        if (d.indicators[score[j].k].missing == MissingRule::Reweight && std::isnan(d.value[score[j].k][i]))
+          missing_w += score[j].w;
+      const double factor = reweight_factor(d.weight_total[c], missing_w);
       double sum = 0;
       for (std::size_t j = 0; j < J; ++j) {
-        double& p = r.points[co.indicators[j]][i];
-        if (factor != 1.0) p *= factor;
-        sum += p;
+        Treatment t;
+        const int k = score[j].k;
+        const double p = base_points(score[j], d.indicators[k], bench[j], d.value[k][i], t);
+        sum += factor != 1.0 ? p * factor : p;
       }
       r.indicator_total[i] = sum;
       double bonus = 0, penalty = 0;
@@ -319,13 +315,12 @@ EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous
   r.year = f.year;
   r.n = n;
   r.cohorts.resize(C);
-  r.points.resize(s.indicators.size());
-  r.treatment.resize(s.indicators.size());
 
   Membership m;  // phases 1 and 2
   assign_membership(s, f, m);
   CohortStatsTable stats, previous_stats;
-  indicator_columns(s, f, m, r.value, stats);
+  std::vector<std::vector<double>> value;
+  indicator_columns(s, f, m, value, stats);
   Membership pm;
   if (needs_previous) {
     std::vector<std::vector<double>> previous_value;
@@ -333,10 +328,13 @@ EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous
     indicator_columns(s, *previous, pm, previous_value, previous_stats);
   }
   const Usable usable = form_benchmarks(s, stats, needs_previous ? &previous_stats : nullptr, r);  // phase 3
-  tbb::parallel_for(std::size_t{0}, s.indicators.size(),
-                    [&](std::size_t k) { score_indicator(s, k, m, usable, r); });  // phase 4
+  std::shared_ptr<ScoringDetail> detail = scoring_detail(s, usable, r);
+  detail->value = std::move(value);
+  tbb::parallel_for(std::size_t{0}, s.indicators.size(), [&](std::size_t k) {  // phase 4
+    if (s.indicators[k].missing == MissingRule::CohortAverage) average_points(s, k, m, *detail, r);
+  });
   std::vector<char> forced;
-  total_and_adjust(s, f, m, r, forced);  // phase 5
+  total_and_adjust(s, f, m, *detail, r, forced);  // phase 5
 
   // Phase 6: the cohorts' members in Frame order, one span of r.order per cohort.
   std::vector<std::size_t> start(C + 1, 0);
@@ -360,7 +358,9 @@ EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous
   });
   add_warnings(s, f.year, usable, needs_previous ? &pm.members : nullptr, r);
   r.land_mu = std::move(m.land_mu);
+  detail->cohort = m.cohort;
   r.cohort = std::move(m.cohort);
+  r.value.detail = r.points.detail = r.treatment.detail = detail;
   r.special = std::move(m.special);
   return r;
 }

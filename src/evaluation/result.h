@@ -7,6 +7,8 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,10 +37,54 @@ struct CohortOutcome {
   std::array<int, 5> counts{}; ///< final counts A, B, C, D, T
   /// Parallel to Cohort::indicators. `benchmark` is B for ratio methods (NaN when unusable);
   /// `low`/`high` the min and max used by min–max; `average_points` the cohort average points used
-  /// for missing = "cohort_average" (NaN when nobody has the value).
+  /// for missing = "cohort_average" (NaN when nobody has the value, and for indicators with another
+  /// missing rule: formed only where it is used).
   std::vector<double> benchmark, low, high, average_points;
   /// Σ numerator / Σ denominator and counts behind a mean benchmark (for the explanation).
   std::vector<int> benchmark_firms;
+};
+
+struct ScoringDetail;  // evaluation/scoring.h
+
+/// value[k][i]: indicator k's value of enterprise i (the indicator's unit; NaN = missing), stored.
+class ValueColumns {
+ public:
+  std::span<const double> operator[](std::size_t k) const;
+  std::size_t size() const;  ///< number of indicators
+  std::shared_ptr<const ScoringDetail> detail;
+};
+
+/// points[k][i] (分; NaN when not weighted in the enterprise's cohort) and treatment[k][i], computed
+/// when read from the values, the cohort and the benchmarks (evaluation/scoring.h): no column of
+/// points or treatments is written per evaluation. Each element read costs one indicator's scoring
+/// (and, under missing = "reweight", a look at the firm's other values).
+class PointColumn {
+ public:
+  double operator[](std::size_t i) const;
+  std::size_t size() const;
+  std::vector<double> to_vector() const;  ///< every enterprise's points (tests, bulk export)
+  const ScoringDetail* detail = nullptr;
+  std::size_t k = 0;
+};
+class TreatmentColumn {
+ public:
+  Treatment operator[](std::size_t i) const;
+  std::size_t size() const;
+  std::vector<Treatment> to_vector() const;
+  const ScoringDetail* detail = nullptr;
+  std::size_t k = 0;
+};
+class PointColumns {
+ public:
+  PointColumn operator[](std::size_t k) const { return PointColumn{detail.get(), k}; }
+  std::size_t size() const;  ///< number of indicators
+  std::shared_ptr<const ScoringDetail> detail;
+};
+class TreatmentColumns {
+ public:
+  TreatmentColumn operator[](std::size_t k) const { return TreatmentColumn{detail.get(), k}; }
+  std::size_t size() const;
+  std::shared_ptr<const ScoringDetail> detail;
 };
 
 struct EvaluationResult {
@@ -47,9 +93,9 @@ struct EvaluationResult {
   std::vector<double> land_mu;        ///< per the scheme's land rule, 亩; NaN when no parcel
   std::vector<int> cohort;            ///< index into Scheme::cohorts, −1 = not in any cohort
   std::vector<int> special;           ///< index into Scheme::specials, −1 = none
-  std::vector<std::vector<double>> value;   ///< [indicator][i]
-  std::vector<std::vector<double>> points;  ///< [indicator][i]
-  std::vector<std::vector<Treatment>> treatment;  ///< [indicator][i]
+  ValueColumns value;                 ///< [indicator][i]
+  PointColumns points;                ///< [indicator][i], computed when read
+  TreatmentColumns treatment;         ///< [indicator][i], computed when read
   std::vector<double> indicator_total;  ///< Σ points (after re-weighting), 分
   std::vector<double> adjustment_total; ///< bonus − penalty, 分
   std::vector<double> total;            ///< indicator_total + adjustment_total, 分

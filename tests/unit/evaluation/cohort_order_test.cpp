@@ -153,7 +153,6 @@ void expect_same(const EvaluationResult& a, const EvaluationResult& b) {
   EXPECT_EQ(a.class_rule, b.class_rule);
   EXPECT_EQ(a.rank, b.rank);
   EXPECT_EQ(a.adjustments, b.adjustments);
-  EXPECT_EQ(a.treatment, b.treatment);
   auto same_bits = [](const std::vector<double>& x, const std::vector<double>& y) {
     return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), [](double p, double q) {
              return std::bit_cast<std::uint64_t>(p) == std::bit_cast<std::uint64_t>(q);
@@ -161,9 +160,11 @@ void expect_same(const EvaluationResult& a, const EvaluationResult& b) {
   };
   EXPECT_TRUE(same_bits(a.total, b.total));
   EXPECT_TRUE(same_bits(a.indicator_total, b.indicator_total));
+  ASSERT_EQ(a.points.size(), b.points.size());
   for (std::size_t k = 0; k < a.points.size(); ++k) {
-    EXPECT_TRUE(same_bits(a.points[k], b.points[k])) << k;
-    EXPECT_TRUE(same_bits(a.value[k], b.value[k])) << k;
+    EXPECT_TRUE(same_bits(a.points[k].to_vector(), b.points[k].to_vector())) << k;
+    EXPECT_EQ(a.treatment[k].to_vector(), b.treatment[k].to_vector()) << k;
+    EXPECT_TRUE(same_bits({a.value[k].begin(), a.value[k].end()}, {b.value[k].begin(), b.value[k].end()})) << k;
   }
   ASSERT_EQ(a.cohorts.size(), b.cohorts.size());
   for (std::size_t c = 0; c < a.cohorts.size(); ++c) {

@@ -28,10 +28,7 @@ if [ ! -f "$B/build.ninja" ]; then
 fi
 cmake --build "$B" --target mujun_fuzzers >/dev/null || { echo "FAIL: building the fuzz targets"; exit 1; }
 failed=0
-# sheet_diff (worksheet scanner vs expat) is left out of CI until its open finding is fixed:
-# tests/fuzz/open-findings/sheet_diff-disagree-8930237 (found by this smoke run on 2026-11-30). Run it by hand:
-#   tests/fuzz/run.sh BUILD sheet_diff 600
-for t in xlsx_raw xlsx_parts csv import_csv values uscc scheme rules; do
+for t in xlsx_raw xlsx_parts sheet_diff csv import_csv values uscc scheme rules; do
   log="$B/fuzz-smoke-$t.log"
   if "$ROOT/tests/fuzz/run.sh" "$B" "$t" "$SECS" >"$log" 2>&1; then
     echo "fuzz_smoke: $t ok — $(grep -E 'stat::number_of_executed_units|stat::average_exec_per_sec' "$log" | awk '{print $1 $2}' | tr '\n' ' ') $(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)"

@@ -1,5 +1,6 @@
 #include "ingest/readers/sheet_scanner.h"
 
+#include <expat.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -86,6 +87,27 @@ void append_utf8(std::string& out, unsigned long cp) {
     out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
+}
+
+bool ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+/// Whether expat takes `name` (valid UTF-8) as an XML Name. Outside ASCII, the name characters are
+/// expat's own tables (XML 1.0 4th edition, Appendix B: 中 is a name character, × and U+3000 are
+/// not; fuzz finding tests/fuzz/regressions/sheet_diff-non-ascii-name), so expat is asked — only
+/// for names with a byte >= 0x80, which Excel never writes.
+bool expat_takes_name(std::string_view name) {
+  std::string doc;
+  doc.reserve(name.size() + 3);
+  doc.append("<").append(name).append("/>");
+  XML_Parser x = XML_ParserCreate(nullptr);
+  if (!x) throw std::bad_alloc();
+  bool ok = XML_Parse(x, doc.data(), static_cast<int>(doc.size()), 1) == XML_STATUS_OK;
+  XML_ParserFree(x);
+  return ok;
 }
 
 std::string_view local_of(std::string_view qname) {
@@ -240,6 +262,7 @@ std::size_t SheetScanner::scan(const char* begin, const char* e, bool final) {
     started_ = true;
   }
   while (p < e) {
+    if (doctype_) break;
     if (*p == '<') {
       const char* q = markup(p, e);
       if (!q) break;  // incomplete: wait for more bytes
@@ -252,12 +275,29 @@ std::size_t SheetScanner::scan(const char* begin, const char* e, bool final) {
     p = stop;
     if (!lt) break;
   }
+  if (doctype_) {
+    doctype_feed(p, e, final);
+    return static_cast<std::size_t>(e - begin);
+  }
   if (final) {
     if (p < e) fail(p, "unclosed token");
     if (!root_open_) fail(p, "no element found");
     if (!root_closed_) fail(p, "unclosed element");
   }
   return static_cast<std::size_t>(p - begin);
+}
+
+void SheetScanner::doctype_feed(const char* p, const char* e, bool final) {
+  try {
+    doctype_->feed(p, static_cast<std::size_t>(e - p), final);
+  } catch (const XmlSyntaxError&) {
+    throw;
+  } catch (const ReaderError& err) {
+    if (err.code() != "reader.xml") throw;  // reader.xml_entity: expat read a DOCTYPE
+    throw XmlSyntaxError(file_, part_, doctype_at_, "malformed DOCTYPE declaration");
+  }
+  // a DOCTYPE header is never a complete document: expat always throws on the final chunk
+  if (final) throw XmlSyntaxError(file_, part_, doctype_at_, "malformed DOCTYPE declaration");
 }
 
 const char* SheetScanner::text_cut(const char* p, const char* e) const {
@@ -304,13 +344,10 @@ const char* SheetScanner::markup(const char* p, const char* e) {
     } else if (may_start(p, e, "<!DOCTYPE")) {
       if (e - p < 9) return nullptr;
       if (root_open_ || root_closed_) fail(p, "DOCTYPE inside the document");
-      throw ReaderError(
-          "reader.xml_entity", file_, part_,
-          fmt::format("文件 {} 的部件 {} 含有 DOCTYPE/实体声明，Excel 文件不会有这种内容（可能是恶意文件：实体膨胀或"
-                      "外部实体），已拒绝读取。请在 Excel/WPS 中打开后另存为 .xlsx。 / Part {} of {} has a "
-                      "DOCTYPE (entity declarations), which Excel files never contain (entity expansion or "
-                      "external entities): refused. Open it in Excel/WPS and save it as .xlsx.",
-                      file_, part_, part_, file_));
+      // expat's verdict, fed from here on (scan() hands it every further byte)
+      doctype_ = std::make_unique<XmlStream>(no_xml_, file_, part_);
+      doctype_at_ = base_ + static_cast<std::uint64_t>(p - buf_);
+      return p;
     } else {
       fail(p, "invalid markup after '<!'");
     }
@@ -505,7 +542,12 @@ const char* SheetScanner::start_tag(const char* p, const char* e) {
   }
   // names: valid UTF-8 when not ASCII, and no attribute twice
   check_chars(qname.data(), qname.data() + qname.size());
-  for (const auto& a : raw_) check_chars(a.name, a.name + a.name_len);
+  if (!ascii(qname) && !expat_takes_name(qname)) fail(p + 1, "not an XML name");
+  for (const auto& a : raw_) {
+    std::string_view name(a.name, a.name_len);
+    check_chars(a.name, a.name + a.name_len);
+    if (!ascii(name) && !expat_takes_name(name)) fail(a.name, "not an XML name");
+  }
   if (raw_.size() > 1) {
     if (raw_.size() <= 8) {
       for (std::size_t i = 0; i < raw_.size(); ++i)
@@ -581,6 +623,7 @@ const char* SheetScanner::pi(const char* p, const char* e) {
   if (end != q && !(cls(*q) & kSpace)) fail(q, "bad processing instruction");
   if (iequals(target, "xml") && started_) fail(p, "XML declaration not at the start");
   check_chars(p + 2, end);
+  if (!ascii(target) && !expat_takes_name(target)) fail(p + 2, "not an XML name");
   return end + 2;
 }
 

@@ -11,9 +11,12 @@
 // one root element, comments ("--" refused inside), processing instructions (an XML declaration
 // only at the start), CDATA sections, UTF-8 (overlong forms, surrogates, U+FFFE/U+FFFF refused),
 // control characters, "]]>" in text, and references: the five predefined entities and character
-// references (&#…; / &#x…; to an XML Char) anywhere; any other entity is refused, and a
-// <!DOCTYPE> is refused as "reader.xml_entity" (entity expansion, external entities) exactly as
-// XmlStream does. Line ends are normalised (CR LF and CR → LF in text, and TAB/CR/LF → space in
+// references (&#…; / &#x…; to an XML Char) anywhere; any other entity is refused. A document type
+// declaration is refused as XmlStream refuses it: from "<!DOCTYPE" on, the rest of the part goes to
+// an expat parser (XmlStream) whose verdict is the scanner's — "reader.xml_entity" (entity expansion,
+// external entities) once expat has read the declaration's header up to its '[' or '>', and
+// "reader.xml" when the header is malformed first (e.g. "<!DOCTYPE" followed by a NUL; fuzz finding
+// tests/fuzz/regressions/sheet_diff-doctype-malformed). Line ends are normalised (CR LF and CR → LF in text, and TAB/CR/LF → space in
 // attribute values, XML 1.0 §2.11, §3.3.3) so the text delivered equals expat's. Namespace
 // prefixes are dropped from names as local_name() does ("x:c" → "c").
 //
@@ -29,12 +32,14 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ingest/readers/error.h"
 #include "ingest/readers/sheet_rows.h"
+#include "ingest/readers/xml_stream.h"
 
 namespace mujun::readers {
 
@@ -86,6 +91,7 @@ class SheetScanner {
   void check_chars(const char* p, const char* e);
   const char* reference(const char* p, const char* e, std::string* out);
   void attr_value(const char* p, const char* e, RawAttr& a);
+  void doctype_feed(const char* p, const char* e, bool final);
   [[noreturn]] void fail(const char* at, const char* why) const;
 
   SheetRowHandler& handler_;
@@ -101,6 +107,13 @@ class SheetScanner {
   std::vector<XmlAttr> attrs_;
   std::string attr_buf_;         // decoded attribute values of the current tag
   std::string text_buf_;         // decoded text of the current run
+  struct NoXml : XmlHandler {
+    void start(std::string_view, const char**) override {}
+    void end(std::string_view) override {}
+    void text(std::string_view) override {}
+  } no_xml_;
+  std::unique_ptr<XmlStream> doctype_;  // from "<!DOCTYPE" on: expat decides (see the header)
+  std::uint64_t doctype_at_ = 0;        // offset of that "<!DOCTYPE" in the part
 };
 
 }  // namespace mujun::readers

@@ -239,6 +239,40 @@ TEST(SheetScanner, DoctypeIsRefusedAsEntityDeclaration) {
   for (std::size_t c : kChunks) EXPECT_EQ(by_scanner(xml, c).code, "reader.xml_entity") << c;
 }
 
+// A DOCTYPE is expat's to judge (sheet_scanner.h): "reader.xml_entity" once its header is read
+// up to '[' or '>' (XML 1.0 §2.8 doctypedecl), "reader.xml" when the header is malformed first —
+// the fuzz finding tests/fuzz/regressions/sheet_diff-doctype-malformed ("<!DOCTYPE" then a NUL).
+TEST(SheetScanner, DoctypeVerdictIsExpats) {
+  for (std::string xml : {std::string("<!DOCTYPE a><worksheet/>"), std::string("<!DOCTYPE a SYSTEM \"x>y\"><w/>"),
+                          std::string("<!DOCTYPE a PUBLIC \"p\" \"s\" [<!ENTITY e \"1\">]><w/>")}) {
+    EXPECT_EQ(by_expat(xml).code, "reader.xml_entity") << xml;
+    for (std::size_t c : kChunks) EXPECT_EQ(by_scanner(xml, c).code, "reader.xml_entity") << xml << " chunk " << c;
+  }
+  for (std::string xml : {std::string("<!DOCTYPE\0a><w/>", 17), std::string("<!DOCTYPEa><w/>"),
+                          std::string("<!DOCTYPE a PUBLIC \"\x01\" \"s\"><w/>"), std::string("<!DOCTYPE a SYSTEM"),
+                          std::string("<w/><!DOCTYPE a>")}) {
+    EXPECT_EQ(by_expat(xml).code, "reader.xml") << xml;
+    for (std::size_t c : kChunks) EXPECT_EQ(by_scanner(xml, c).code, "reader.xml") << xml << " chunk " << c;
+  }
+}
+
+// Names outside ASCII follow expat's name tables (XML 1.0 4th edition Appendix B): 中 (U+4E2D) is a
+// letter, × (U+00D7) and the ideographic space U+3000 are not, a combining grave (U+0300) may follow
+// but not start a name. Fuzz findings tests/fuzz/regressions/sheet_diff-non-ascii-*.
+TEST(SheetScanner, NonAsciiNamesAsExpat) {
+  for (std::string xml : {std::string("<w><\xe4\xb8\xad/></w>"), std::string("<w><a\xcc\x80/></w>"),
+                          std::string("<w \xe4\xb8\xad=\"1\"/>"), std::string("<?\xe4\xb8\xad x?><w/>")}) {
+    EXPECT_EQ(by_expat(xml).code, "") << xml;
+    for (std::size_t c : kChunks) EXPECT_EQ(by_scanner(xml, c).code, "") << xml << " chunk " << c;
+  }
+  for (std::string xml : {std::string("<w><\xc3\x97/></w>"), std::string("<w><\xe3\x80\x80/></w>"),
+                          std::string("<w><\xcc\x80/></w>"), std::string("<w \xc3\x97=\"1\"/>"),
+                          std::string("<?\xc3\x97 x?><w/>")}) {
+    EXPECT_EQ(by_expat(xml).code, "reader.xml") << xml;
+    for (std::size_t c : kChunks) EXPECT_EQ(by_scanner(xml, c).code, "reader.xml") << xml << " chunk " << c;
+  }
+}
+
 TEST(SheetScanner, HugeAttributeAndDeepNestingStayBounded) {
   // a 5 MiB attribute value: past kMaxMarkup (4 MiB), refused as malformed instead of buffered
   std::string huge = sheet("<row r=\"1\" spans=\"" + std::string(5u << 20, '1') + "\"></row>");

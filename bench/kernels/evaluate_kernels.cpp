@@ -1,5 +1,6 @@
 // Google Benchmark kernels of the evaluation engine on in-memory snapshots (synthetic_frame.h):
-// the whole evaluation under schemes/bench-huangyan-township.toml (on all cores, and on one core),
+// the whole evaluation under schemes/bench-huangyan-township.toml (on all cores, again into the same
+// result, and on one core),
 // and ranking + quotas alone. CPU time is the whole process's (every oneTBB worker included).
 #include <benchmark/benchmark.h>
 #include <oneapi/tbb/global_control.h>
@@ -39,6 +40,22 @@ void BM_Evaluate(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_Evaluate)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime()
+    ->MeasureProcessCPUTime();
+
+/// The same, evaluated again into the same result (evaluate(…, into): a re-run reuses the result's
+/// storage instead of faulting in fresh pages).
+void BM_EvaluateReuse(benchmark::State& state) {
+  const Frame& f = frame_of(static_cast<std::size_t>(state.range(0)));
+  const auto& s = bench_scheme();
+  evaluation::EvaluationResult r;
+  evaluation::evaluate(s, f, nullptr, r);
+  for (auto _ : state) {
+    evaluation::evaluate(s, f, nullptr, r);
+    benchmark::DoNotOptimize(r.klass.data());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_EvaluateReuse)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime()
     ->MeasureProcessCPUTime();
 
 /// The same on one thread (oneTBB limited to 1): the cost in CPU time without parallelism.

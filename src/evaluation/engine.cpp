@@ -65,14 +65,13 @@ Usable form_benchmarks(const Scheme& s, const CohortStatsTable& cur, const Cohor
   return usable;
 }
 
-/// The scoring rules of every cohort's weighted indicators, from the benchmarks of phase 3.
-std::shared_ptr<ScoringDetail> scoring_detail(const Scheme& s, const Usable& usable, const EvaluationResult& r) {
-  auto d = std::make_shared<ScoringDetail>();
+/// Fills d's scoring rules of every cohort's weighted indicators, from the benchmarks of phase 3.
+void scoring_rules(const Scheme& s, const Usable& usable, const EvaluationResult& r, ScoringDetail* d) {
   d->n = r.n;
   d->indicators = s.indicators;
   const std::size_t C = s.cohorts.size(), K = s.indicators.size();
-  d->benchmarks.resize(C);
-  d->rules.resize(C);
+  d->benchmarks.assign(C, {});
+  d->rules.assign(C, {});
   d->position.assign(C, std::vector<int>(K, -1));
   d->weight_total.resize(C);
   for (std::size_t c = 0; c < C; ++c) {
@@ -86,7 +85,6 @@ std::shared_ptr<ScoringDetail> scoring_detail(const Scheme& s, const Usable& usa
       d->position[c][static_cast<std::size_t>(co.indicators[j])] = static_cast<int>(j);
     }
   }
-  return d;
 }
 
 /// Phase 4, only for indicators with missing = "cohort_average": the average points of each cohort's
@@ -215,14 +213,13 @@ void count_class(char klass, std::array<int, 5>& counts) {
 /// Phase 6 for cohort c: `members` (its span of r.order, in Frame order) sorted by total, then USCC;
 /// ranks, vetoes (which also override class T), class T, quota pools and classes, the cohort's counts.
 void classify_cohort(const Scheme& s, const Frame& f, std::size_t c, std::span<std::size_t> members,
-                     const Membership& m,
-                     const std::vector<char>& forced, const std::vector<std::uint32_t>& town, std::uint32_t towns,
-                     EvaluationResult& r) {
+                     const Membership& m, const std::vector<char>& forced, const std::vector<std::uint32_t>& town,
+                     std::uint32_t towns, CohortBuffers& buf, EvaluationResult& r) {
   CohortOutcome& out = r.cohorts[c];
   const Classification& cl = s.cohorts[c].classification;
   const bool by_town = cl.pool == Classification::Pool::Township;
   out.members = static_cast<int>(members.size());
-  std::vector<RankedFirm> firms, scratch;
+  auto& firms = buf.firms;
   size_column(firms, members.size());
   for (std::size_t p = 0; p < members.size(); ++p) {
     const std::size_t i = members[p];
@@ -243,7 +240,7 @@ void classify_cohort(const Scheme& s, const Frame& f, std::size_t c, std::span<s
     firms[p] = RankedFirm{order_key(total_key(r.total[i])), static_cast<std::uint32_t>(i),
                           (by_town ? town[i] : 0) | (in_pool ? RankedFirm::kInPool : 0)};
   }
-  sort_by_total_radix(firms, scratch);
+  sort_by_total_radix(firms, buf.scratch);
   sort_ties_by_uscc(firms, f.uscc);
   int rank = 0;
   for (std::size_t p = 0; p < firms.size(); ++p) {
@@ -251,9 +248,9 @@ void classify_cohort(const Scheme& s, const Frame& f, std::size_t c, std::span<s
     if (p == 0 || firms[p].order != firms[p - 1].order) rank = static_cast<int>(p) + 1;
     r.rank[members[p]] = rank;
   }
-  std::vector<std::uint32_t> pool;
-  std::vector<std::int64_t> keys;
-  std::vector<std::size_t> bounds;
+  auto& pool = buf.pool;
+  auto& keys = buf.keys;
+  auto& bounds = buf.bounds;
   const std::uint32_t groups = by_town ? towns : 1;
   split_pool(firms, groups, pool, keys, bounds);
   out.pool = static_cast<int>(pool.size());
@@ -300,7 +297,7 @@ bool certificate_valid_in(const Certificate& c, int year) {
   return true;
 }
 
-EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous) {
+void evaluate(const Scheme& s, const Frame& f, const Frame* previous, EvaluationResult& r) {
   const bool needs_previous = s.needs_previous_year();
   if (needs_previous && !previous)
     throw EvaluationError(fmt::format(
@@ -311,16 +308,27 @@ EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous
     throw EvaluationError(fmt::format("快照有 {} 家企业，超过 2³¹ − 1 家的上限 / the snapshot holds {} enterprises, more "
                                       "than the limit of 2^31 − 1", n, n));
   const std::size_t C = s.cohorts.size();
-  EvaluationResult r;
+  // The previous result's storage is reused: its columns keep their capacity, and its scoring detail
+  // (values and the engine's buffers) when no copy of the result shares it.
+  std::shared_ptr<ScoringDetail> detail;
+  if (r.scoring && r.scoring.use_count() == 1) detail = std::const_pointer_cast<ScoringDetail>(r.scoring);
+  else detail = std::make_shared<ScoringDetail>();
+  r.scoring.reset();
+  r.value.detail = nullptr;
+  r.points.detail = nullptr;
+  r.treatment.detail = nullptr;
   r.year = f.year;
   r.n = n;
-  r.cohorts.resize(C);
+  r.cohorts.assign(C, CohortOutcome{});
+  r.warnings.clear();
 
   Membership m;  // phases 1 and 2
+  m.land_mu = std::move(r.land_mu);
+  m.cohort = std::move(r.cohort);
+  m.special = std::move(r.special);
   assign_membership(s, f, m);
   CohortStatsTable stats, previous_stats;
-  std::vector<std::vector<double>> value;
-  indicator_columns(s, f, m, value, stats);
+  indicator_columns(s, f, m, detail->value, stats);
   Membership pm;
   if (needs_previous) {
     std::vector<std::vector<double>> previous_value;
@@ -328,12 +336,11 @@ EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous
     indicator_columns(s, *previous, pm, previous_value, previous_stats);
   }
   const Usable usable = form_benchmarks(s, stats, needs_previous ? &previous_stats : nullptr, r);  // phase 3
-  std::shared_ptr<ScoringDetail> detail = scoring_detail(s, usable, r);
-  detail->value = std::move(value);
+  scoring_rules(s, usable, r, detail.get());
   tbb::parallel_for(std::size_t{0}, s.indicators.size(), [&](std::size_t k) {  // phase 4
     if (s.indicators[k].missing == MissingRule::CohortAverage) average_points(s, k, m, *detail, r);
   });
-  std::vector<char> forced;
+  std::vector<char>& forced = detail->forced;
   total_and_adjust(s, f, m, *detail, r, forced);  // phase 5
 
   // Phase 6: the cohorts' members in Frame order, one span of r.order per cohort.
@@ -345,23 +352,33 @@ EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous
     for (std::size_t i = 0; i < n; ++i)
       if (m.cohort[i] >= 0) r.order[next[m.cohort[i]]++] = i;
   }
-  std::vector<std::uint32_t> town;
+  std::vector<std::uint32_t>& town = detail->town;
   std::uint32_t towns = 0;
   for (const auto& co : s.cohorts)
-    if (co.classification.pool == Classification::Pool::Township && town.empty()) towns = township_ids(f.township, town);
+    if (co.classification.pool == Classification::Pool::Township) {
+      towns = township_ids(f.township, town);
+      break;
+    }
   fill_column(r.rank, n, 0);
   fill_column(r.klass, n, char{0});
   fill_column(r.class_rule, n, ClassRule::None);
+  detail->buffers.resize(C);
   tbb::parallel_for(std::size_t{0}, C, [&](std::size_t c) {
     classify_cohort(s, f, c, std::span<std::size_t>(r.order).subspan(start[c], start[c + 1] - start[c]), m, forced, town,
-                    towns, r);
+                    towns, detail->buffers[c], r);
   });
   add_warnings(s, f.year, usable, needs_previous ? &pm.members : nullptr, r);
   r.land_mu = std::move(m.land_mu);
-  detail->cohort = m.cohort;
+  detail->cohort.assign(m.cohort.begin(), m.cohort.end());
   r.cohort = std::move(m.cohort);
-  r.value.detail = r.points.detail = r.treatment.detail = detail;
   r.special = std::move(m.special);
+  r.scoring = detail;
+  r.value.detail = r.points.detail = r.treatment.detail = detail.get();
+}
+
+EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous) {
+  EvaluationResult r;
+  evaluate(s, f, previous, r);
   return r;
 }
 

@@ -51,7 +51,7 @@ class ValueColumns {
  public:
   std::span<const double> operator[](std::size_t k) const;
   std::size_t size() const;  ///< number of indicators
-  std::shared_ptr<const ScoringDetail> detail;
+  const ScoringDetail* detail = nullptr;  ///< EvaluationResult::scoring
 };
 
 /// points[k][i] (分; NaN when not weighted in the enterprise's cohort) and treatment[k][i], computed
@@ -76,15 +76,15 @@ class TreatmentColumn {
 };
 class PointColumns {
  public:
-  PointColumn operator[](std::size_t k) const { return PointColumn{detail.get(), k}; }
+  PointColumn operator[](std::size_t k) const { return PointColumn{detail, k}; }
   std::size_t size() const;  ///< number of indicators
-  std::shared_ptr<const ScoringDetail> detail;
+  const ScoringDetail* detail = nullptr;  ///< EvaluationResult::scoring
 };
 class TreatmentColumns {
  public:
-  TreatmentColumn operator[](std::size_t k) const { return TreatmentColumn{detail.get(), k}; }
+  TreatmentColumn operator[](std::size_t k) const { return TreatmentColumn{detail, k}; }
   std::size_t size() const;
-  std::shared_ptr<const ScoringDetail> detail;
+  const ScoringDetail* detail = nullptr;  ///< EvaluationResult::scoring
 };
 
 struct EvaluationResult {
@@ -106,6 +106,9 @@ struct EvaluationResult {
   std::vector<CohortOutcome> cohorts;   ///< parallel to Scheme::cohorts
   std::vector<std::size_t> order;       ///< display order: cohort, then total desc, then USCC asc
   std::vector<std::string> warnings;    ///< Chinese-first notes (empty cohort, unusable benchmark …)
+  /// What value, points and treatment read (shared by copies of the result; also holds the engine's
+  /// reusable buffers, see engine.h evaluate(…, into)).
+  std::shared_ptr<const ScoringDetail> scoring;
 };
 
 }  // namespace mujun::evaluation

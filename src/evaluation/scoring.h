@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "evaluation/benchmark.h"
+#include "evaluation/cohort_order.h"
 #include "evaluation/result.h"
 #include "evaluation/scheme.h"
 
@@ -29,8 +30,17 @@ struct ScoringRule {
   bool usable = false;   ///< false → NoBenchmark (0 points)
 };
 
+/// Buffers of the engine's classification phase for one cohort, kept for the next evaluation into the
+/// same result (engine.h evaluate(…, into)); their contents are not part of the result.
+struct CohortBuffers {
+  std::vector<RankedFirm> firms, scratch;
+  std::vector<std::uint32_t> pool;
+  std::vector<std::int64_t> keys;
+  std::vector<std::size_t> bounds;
+};
+
 /// Everything points and treatments are computed from. Immutable once evaluate() returns (shared by
-/// copies of the result).
+/// copies of the result), except by a later evaluate(…, into) of a result that is its only owner.
 struct ScoringDetail {
   std::size_t n = 0;                        ///< enterprises
   std::vector<Indicator> indicators;        ///< the scheme's
@@ -40,6 +50,10 @@ struct ScoringDetail {
   std::vector<double> weight_total;         ///< per cohort W
   std::vector<std::vector<double>> value;   ///< value[k][i], the indicator's unit, NaN = missing
   std::vector<int> cohort;                  ///< cohort of every enterprise, −1 none
+  // The engine's reusable buffers (not read by points_of / treatment_of).
+  std::vector<char> forced;                 ///< class forced by a veto, per enterprise
+  std::vector<std::uint32_t> town;          ///< township id per enterprise (cohort_order.h township_ids)
+  std::vector<CohortBuffers> buffers;       ///< per cohort
 };
 
 /// Base points (before re-weighting) and treatment of a firm whose value of the rule's indicator is `v`.

@@ -200,5 +200,25 @@ TEST(ParallelEngine, OneThreadGivesTheSameResultBitForBit) {
   }
 }
 
+TEST(ParallelEngine, EvaluatingIntoAReusedResultGivesTheSameBits) {
+  const Frame f = random_frame(40'000, 21);
+  const Frame g = random_frame(30'000, 22);
+  Frame previous = random_frame(20'000, 23);
+  previous.year = 2023;
+  const Scheme a = test::shipped_scheme("bench-huangyan-township.toml");
+  const Scheme b = test::shipped_scheme("huaian-2024.toml");
+  EvaluationResult into;
+  evaluate(a, f, &previous, into);
+  expect_same(into, evaluate(a, f, &previous));
+  const EvaluationResult copy = into;  // shares the scoring detail: the next run must not write into it
+  evaluate(b, g, &previous, into);     // another scheme and a smaller Frame into the same storage
+  expect_same(into, evaluate(b, g, &previous));
+  expect_same(copy, evaluate(a, f, &previous));
+  EXPECT_EQ(into.n, 30'000u);
+  EXPECT_EQ(into.points[0].size(), 30'000u);
+  evaluate(a, f, &previous, into);     // and back to the larger one
+  expect_same(into, evaluate(a, f, &previous));
+}
+
 }  // namespace
 }  // namespace mujun::evaluation

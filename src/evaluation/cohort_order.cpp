@@ -28,7 +28,7 @@ class Dictionary {
     const auto x = static_cast<std::uint32_t>(names_.size());
     names_.push_back(t);
     keys_.push_back(k);
-    if (names_.size() * 2 > slot_.size()) grow();
+    if (names_.size() * 4 > slot_.size()) grow();  // at most a quarter full: short probe chains
     else slot_[h] = x + 1;
     return x;
   }
@@ -48,7 +48,13 @@ class Dictionary {
       std::memcpy(w, t.data(), t.size());
       std::memcpy(&k.a, w, 8);
       std::memcpy(&k.b, w + 8, 8);
-      std::uint64_t h = (k.a ^ (k.b * 0x9E3779B97F4A7C15ull) ^ k.size) * 0xBF58476D1CE4E5B9ull;
+      // Every input bit reaches the low bits the table is indexed by (splitmix64's finaliser): names
+      // that differ only in their last bytes ("镇001", "镇002": the leading UTF-8 bytes are equal, the
+      // digits sit in bits 24–47) must not share a slot chain. Ids are given in first-seen order, so
+      // the hash decides only the speed.
+      std::uint64_t h = k.a ^ (k.b * 0x9E3779B97F4A7C15ull) ^ (static_cast<std::uint64_t>(k.size) << 59);
+      h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+      h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
       k.hash = h ^ (h >> 31);
     } else {
       k.hash = std::hash<std::string_view>{}(t);

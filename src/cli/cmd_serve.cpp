@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "cli/context.h"
+#include "cli/help_zh.h"
 #include "server/server.h"
 #include "server/session.h"
 #include "store/platform.h"
@@ -20,6 +21,7 @@ namespace {
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string web;
+  std::string schemes;
   int threads = 2;
   bool allow_remote = false;
   bool secure_cookies = false;
@@ -57,6 +59,13 @@ int serve(const Context& ctx, const ServeOptions& o) {
               << "（先在 web/ 中运行 npm run build）/ no index.html in the --web folder\n";
     return kUsage;
   }
+  if (!o.schemes.empty()) {
+    if (!fs::is_directory(o.schemes)) {
+      std::cerr << "错误 / error: --schemes 不是目录：" << o.schemes << " / --schemes is not a folder\n";
+      return kUsage;
+    }
+    cfg.schemes_dir = o.schemes;
+  }
   server::set_secure_cookies(o.secure_cookies);
   bool no_users = store::open_sqlite_platform(ctx.db_path)->users().empty();
   store.reset();
@@ -77,6 +86,7 @@ int serve(const Context& ctx, const ServeOptions& o) {
   std::string shown = host.find(':') != std::string::npos ? "[" + host + "]" : host;
   std::cout << "mujun 服务已启动 / serving: http://" << shown << ":" << srv.port() << "/\n"
             << "  数据库 / database: " << ctx.db_path << "\n"
+            << "  评价办法 / schemes: " << (cfg.schemes_dir.empty() ? cfg.resource_root + "/schemes" : cfg.schemes_dir) << "\n"
             << "  仪表盘 / dashboard: " << (cfg.web_root.empty() ? "（无 / none: 只提供 /api/）" : cfg.web_root) << "\n"
             << "  线程 / threads: " << o.threads << "\n"
             << "按 Ctrl-C 停止 / press Ctrl-C to stop\n";
@@ -96,8 +106,11 @@ int serve(const Context& ctx, const ServeOptions& o) {
 void add_serve(CLI::App& app, Context& ctx, int* exit_code) {
   auto o = std::make_shared<ServeOptions>();
   auto* cmd = app.add_subcommand("serve", "启动 Web 服务（HTTP API 与仪表盘）/ run the web server (HTTP API and dashboard)");
+  chinese_help(cmd);
   cmd->add_option("--listen", o->listen, "监听地址 / listen address HOST:PORT（端口 0 = 任意空闲端口）")->capture_default_str();
   cmd->add_option("--web", o->web, "仪表盘文件目录 / dashboard folder (默认 <资源目录>/web/dist，若存在)");
+  cmd->add_option("--schemes", o->schemes,
+                  "评价办法目录 / schemes folder (默认 <资源目录>/schemes；管理员在网页上保存的评价办法写入此处)");
   cmd->add_option("--threads", o->threads, "工作线程数 / worker threads")->capture_default_str();
   cmd->add_flag("--allow-remote", o->allow_remote,
                 "允许监听非本机地址（明文 HTTP，建议改用 nginx+TLS）/ allow a non-loopback --listen (plain HTTP)");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -25,10 +26,34 @@ Response json_response(const nlohmann::json& j, int status) {
   return json(status, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-nlohmann::json body_object(const Ctx& ctx) {
-  nlohmann::json j = nlohmann::json::parse(ctx.req.body, nullptr, false);
-  if (j.is_discarded() || !j.is_object())
-    throw ApiError(400, "bad_request", "请求体应为 JSON 对象 / the body must be a JSON object");
+namespace {
+// "Application/JSON; charset=utf-8" → "application/json".
+std::string media_type(const std::string& content_type) {
+  std::string t = content_type.substr(0, content_type.find(';'));
+  auto b = t.find_first_not_of(" \t"), e = t.find_last_not_of(" \t");
+  t = b == std::string::npos ? std::string() : t.substr(b, e - b + 1);
+  std::transform(t.begin(), t.end(), t.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return t;
+}
+}  // namespace
+
+nlohmann::json body_object(const Request& req) {
+  const std::string type = media_type(req.header("content-type"));
+  if (type != "application/json")
+    throw ApiError(415, "unsupported_media_type",
+                   fmt::format("请求体须为 JSON，请设置请求头 Content-Type: application/json（收到 '{}'）/ send the body "
+                               "with Content-Type: application/json (got '{}')",
+                               type.empty() ? "无 none" : type, type.empty() ? "none" : type));
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(req.body);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.what(): "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error …"
+    std::string what = e.what();
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    throw ApiError(400, "bad_request", fmt::format("请求体不是有效的 JSON：{} / request body is not valid JSON: {}", what, what));
+  }
+  if (!j.is_object()) throw ApiError(400, "bad_request", "请求体必须是 JSON 对象 / request body must be a JSON object");
   return j;
 }
 
@@ -96,7 +121,9 @@ int year_param(const Ctx& ctx) {
   return *std::max_element(years.begin(), years.end());
 }
 
-std::string schemes_dir(const Ctx& ctx) { return ctx.config.resource_root + "/schemes"; }
+std::string schemes_dir(const Ctx& ctx) {
+  return ctx.config.schemes_dir.empty() ? ctx.config.resource_root + "/schemes" : ctx.config.schemes_dir;
+}
 
 bool run_visible(const Ctx& ctx, long long id) {
   if (!ctx.user || !ctx.user->is_enterprise()) return true;
@@ -120,20 +147,26 @@ std::shared_ptr<const service::LoadedRun> run_or_404(const Ctx& ctx, long long i
   return run;
 }
 
-Response file_response(std::string bytes, const std::string& content_type, const std::string& file_name) {
+std::string content_disposition(const std::string& file_name, const std::string& ascii_name) {
+  // ASCII fallback name plus the UTF-8 name (RFC 6266 / 5987); quotes and controls never pass through.
+  std::string ascii, encoded;
+  for (unsigned char c : ascii_name)
+    ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != ';') ? static_cast<char>(c) : '_';
+  if (ascii.empty()) ascii = "download";
+  for (unsigned char c : file_name) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') encoded += static_cast<char>(c);
+    else encoded += fmt::format("%{:02X}", c);
+  }
+  return fmt::format("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii, encoded);
+}
+
+Response file_response(std::string bytes, const std::string& content_type, const std::string& file_name,
+                       const std::string& ascii_name) {
   Response r;
   r.status = 200;
   r.content_type = content_type;
   r.body = std::move(bytes);
-  // ASCII fallback name plus the UTF-8 name (RFC 6266 / 5987); quotes and controls never pass through.
-  std::string ascii, encoded;
-  for (unsigned char c : file_name) {
-    ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != ';') ? static_cast<char>(c) : '_';
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') encoded += static_cast<char>(c);
-    else encoded += fmt::format("%{:02X}", c);
-  }
-  r.headers.emplace_back("Content-Disposition",
-                         fmt::format("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii, encoded));
+  r.headers.emplace_back("Content-Disposition", content_disposition(file_name, ascii_name));
   r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   return r;
 }

@@ -14,8 +14,12 @@ namespace mujun::server::api {
 
 /// 200 (or `status`) with the JSON document.
 Response json_response(const nlohmann::json& j, int status = 200);
-/// The request body as a JSON object; 400 bad_request when it is not one.
-nlohmann::json body_object(const Ctx& ctx);
+/// The request body as a JSON object — the one parser of every JSON route (data and auth routes):
+///   415 unsupported_media_type when the Content-Type is not application/json (charset allowed);
+///   400 bad_request "请求体不是有效的 JSON：<parser message> / request body is not valid JSON: <parser message>";
+///   400 bad_request "请求体必须是 JSON 对象 / request body must be a JSON object" for an array, string, number.
+nlohmann::json body_object(const Request& req);
+inline nlohmann::json body_object(const Ctx& ctx) { return body_object(ctx.req); }
 
 /// ApiError 404 not_found with "未找到 … / … not found".
 [[noreturn]] void not_found(const std::string& what_zh, const std::string& what_en);
@@ -37,7 +41,7 @@ bool may_see(const Ctx& ctx, const std::string& uscc);
 /// 400 for a non-integer.
 int year_param(const Ctx& ctx);
 
-/// <resource_root>/schemes
+/// ServerConfig::schemes_dir, or <resource_root>/schemes when that is empty.
 std::string schemes_dir(const Ctx& ctx);
 
 /// True when the account may see run `id`: zone roles see every run; an enterprise account only runs
@@ -49,17 +53,25 @@ bool run_visible(const Ctx& ctx, long long id);
 std::shared_ptr<const service::LoadedRun> run_or_404(const Ctx& ctx, long long id);
 
 /// An XLSX download: `write(path)` writes the workbook to a private temporary file, whose bytes become
-/// the body (Content-Type spreadsheetml, Content-Disposition attachment; filename* UTF-8).
+/// the body (Content-Type spreadsheetml, Content-Disposition: attachment, see file_response).
+/// `file_name` is the Chinese name ("评价结果-运行12-2024.xlsx"), `ascii_name` its ASCII fallback
+/// ("results-run12-2024.xlsx").
 template <class Write>
-Response xlsx_download(const std::string& file_name, Write&& write);
-Response file_response(std::string bytes, const std::string& content_type, const std::string& file_name);
+Response xlsx_download(const std::string& file_name, const std::string& ascii_name, Write&& write);
+/// A download: Content-Disposition `attachment; filename="<ascii_name>"; filename*=UTF-8''<file_name
+/// percent-encoded>` (RFC 6266 / RFC 5987). Characters of `ascii_name` outside printable ASCII, and
+/// quotes, backslashes and semicolons, become '_'; an empty `ascii_name` falls back to "download".
+Response file_response(std::string bytes, const std::string& content_type, const std::string& file_name,
+                       const std::string& ascii_name);
+/// The Content-Disposition value file_response sends.
+std::string content_disposition(const std::string& file_name, const std::string& ascii_name);
 /// A fresh temporary path ending in `suffix` (not created); the caller removes it.
 std::string temp_path(const std::string& suffix);
 /// Reads and removes `path`.
 std::string slurp_and_remove(const std::string& path);
 
 template <class Write>
-Response xlsx_download(const std::string& file_name, Write&& write) {
+Response xlsx_download(const std::string& file_name, const std::string& ascii_name, Write&& write) {
   std::string path = temp_path(".xlsx");
   try {
     write(path);
@@ -68,7 +80,7 @@ Response xlsx_download(const std::string& file_name, Write&& write) {
     throw;
   }
   return file_response(slurp_and_remove(path), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       file_name);
+                       file_name, ascii_name);
 }
 
 /// Current time, ISO 8601 UTC ("2026-11-29T08:00:00Z"); `plus_days` added.

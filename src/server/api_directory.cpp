@@ -6,6 +6,7 @@
 
 #include "server/api_common.h"
 #include "standards/industry.h"
+#include "tiers/date.h"
 
 namespace mujun::server::api {
 
@@ -58,6 +59,23 @@ std::shared_ptr<const Directory> directory(const Ctx& ctx, int year) {
   std::lock_guard<std::mutex> lock(mu);
   cache[key] = {version, d};
   return d;
+}
+
+std::shared_ptr<const TierData> tier_data(const Ctx& ctx, int year) {
+  static std::mutex mu;
+  static std::map<std::pair<std::string, int>, std::pair<long long, std::shared_ptr<const TierData>>> cache;
+  const long long version = ctx.store.latest_batch_id();
+  auto key = std::make_pair(ctx.config.db_path, year);
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (auto it = cache.find(key); it != cache.end() && it->second.first == version) return it->second.second;
+  }
+  auto t = std::make_shared<TierData>();
+  t->rules = service::load_tier_rules(ctx.config.resource_root);
+  t->assessment = service::assess_tiers(ctx.store, year, t->rules, tiers::year_end(year));
+  std::lock_guard<std::mutex> lock(mu);
+  cache[key] = {version, t};
+  return t;
 }
 
 EnterpriseFilter::EnterpriseFilter(const Ctx& ctx) {

@@ -13,6 +13,7 @@
 #include "domain/frame.h"
 #include "server/http.h"
 #include "service/statistics.h"
+#include "service/tiers.h"
 
 namespace mujun::server::api {
 
@@ -29,6 +30,16 @@ struct Directory {
 
 /// The directory of `year` (cached per database and year until the next import).
 std::shared_ptr<const Directory> directory(const Ctx& ctx, int year);
+
+/// The tier rules (tiers/*.toml) and every enterprise's verdicts for `year` at the year's end, as
+/// /api/tiers, /api/tiers/{uscc} and the enterprise page use them. Cached per (database, year, latest
+/// batch id) like directory(): the verdicts change only with an import (or a restart after the rule
+/// files changed). Throws what service::assess_tiers / load_tier_rules throw.
+struct TierData {
+  service::TierRules rules;
+  service::TierAssessment assessment;
+};
+std::shared_ptr<const TierData> tier_data(const Ctx& ctx, int year);
 
 /// The query's filters over enterprises (the same for the JSON list and its export).
 struct EnterpriseFilter {

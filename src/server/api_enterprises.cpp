@@ -9,6 +9,7 @@
 #include "server/api_areas.h"
 #include "server/api_common.h"
 #include "server/api_directory.h"
+#include "server/api_results.h"
 #include "server/api_xlsx.h"
 #include "service/tiers.h"
 #include "tiers/date.h"
@@ -62,15 +63,15 @@ Response list_xlsx(Ctx& ctx) {
   }
   ctx.audit("export", nlohmann::json{{"route", "enterprises.xlsx"}, {"year", year}, {"rows", rows.size()},
                                      {"query", ctx.req.query}}.dump());
-  return xlsx_download(fmt::format("企业-{}.xlsx", year), [&](const std::string& path) { write_tables_xlsx(path, {t}); });
+  return xlsx_download(fmt::format("企业-{}.xlsx", year), fmt::format("enterprises-{}.xlsx", year), [&](const std::string& path) { write_tables_xlsx(path, {t}); });
 }
 
 nlohmann::json opt(std::optional<double> v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
 
 nlohmann::json tier_gaps(const Ctx& ctx, int year, const std::string& uscc) {
   nlohmann::json out = nlohmann::json::array();
-  auto rules = service::load_tier_rules(ctx.config.resource_root);
-  auto a = service::assess_tiers(ctx.store, year, rules, tiers::year_end(year));
+  auto t = tier_data(ctx, year);  // cached per data version (zone-wide: ~0.8 s on the example zone)
+  const auto& a = t->assessment;
   auto idx = a.find(uscc);
   if (!idx) return out;
   for (const auto& v : a.verdicts[*idx]) {
@@ -89,8 +90,8 @@ nlohmann::json tier_gaps(const Ctx& ctx, int year, const std::string& uscc) {
   return out;
 }
 
-Response detail(Ctx& ctx) {
-  const std::string uscc = ctx.req.params.at("uscc");
+// The enterprise page's answer (GET /api/enterprises/{uscc}); 404 for an enterprise the account may not see.
+nlohmann::json detail_json(Ctx& ctx, const std::string& uscc) {
   if (!may_see(ctx, uscc)) not_found("该企业", "enterprise");
   auto years = ctx.store.years();
   std::sort(years.begin(), years.end());
@@ -147,7 +148,135 @@ Response detail(Ctx& ctx) {
                             {"rank", row["rank"]}, {"of", of}});
   }
   j["tier_gaps"] = tier_gaps(ctx, year, uscc);
-  return json_response(j);
+  return j;
+}
+
+Response detail(Ctx& ctx) { return json_response(detail_json(ctx, ctx.req.params.at("uscc"))); }
+
+std::string level_label(const std::string& l) {
+  if (l == "national") return "国家级";
+  if (l == "provincial") return "省级";
+  if (l == "municipal") return "市级";
+  if (l == "district") return "区级";
+  return l;
+}
+
+std::string tier_state_label(const std::string& s) {
+  if (s == "met") return "已达标";
+  if (s == "unmet") return "未达标";
+  if (s == "unknown") return "数据不足";
+  if (s == "manual") return "需人工核定";
+  return s;
+}
+
+// The tables of the enterprise page (Enterprise.vue): profile and land, certificates, indicator history,
+// classes over the years, points against the benchmarks of run ?run= (default: the page's default, the
+// latest run the enterprise has a result in) and the tier gaps.
+Response detail_xlsx(Ctx& ctx) {
+  using nlohmann::json;
+  const std::string uscc = ctx.req.params.at("uscc");
+  json e = detail_json(ctx, uscc);
+  const int year = e["year"].get<int>();
+  auto d = directory(ctx, year);
+  std::vector<Table> tables;
+
+  Table profile;
+  profile.sheet = "基本信息";
+  profile.headers = {"项目", "内容"};
+  profile.widths = {20, 50};
+  std::string clusters;
+  for (const auto& c : e["clusters"]) {
+    const auto* k = d->rules.taxonomy.find(c.get<std::string>());
+    clusters += (clusters.empty() ? "" : "、") + (k ? k->name : c.get<std::string>());
+  }
+  const json& above = e["above_scale"];
+  profile.rows = {{std::string("统一社会信用代码"), cell_text(e["uscc"])},
+                  {std::string("企业名称"), cell_text(e["name"])},
+                  {std::string("行业"), e.value("industry_code", "") + " " + e.value("industry_name", "")},
+                  {std::string("镇街"), cell_text(e["township"])},
+                  {std::string("产业集群"), clusters.empty() ? Cell{} : Cell{clusters}},
+                  {std::string("规模"), above.is_boolean() ? Cell{std::string(above.get<bool>() ? "规上" : "规下")} : Cell{}},
+                  {std::string("数据年份"), static_cast<double>(year)},
+                  {std::string("投产年份"), cell_number(e["production_start_year"])},
+                  {std::string("自有用地（亩）"), cell_number(e["land"]["owned_mu"])},
+                  {std::string("租赁用地（亩）"), cell_number(e["land"]["leased_mu"])}};
+  tables.push_back(std::move(profile));
+
+  Table certs;
+  certs.sheet = "认定证书";
+  certs.headers = {"类别", "级别", "编号", "发证日期", "有效期至"};
+  certs.widths = {24, 10, 24, 12, 12};
+  for (const auto& c : e["certificates"])
+    certs.rows.push_back({cell_text(c["label"]), level_label(c.value("level", "")), cell_text(c["number"]), cell_text(c["issued"]),
+                          cell_text(c["expires"])});
+  tables.push_back(std::move(certs));
+
+  Table history;
+  history.sheet = "指标历史";
+  history.headers = {"年份"};
+  std::vector<std::string> metric_ids;
+  for (auto& [id, m] : e["metrics"].items()) {
+    metric_ids.push_back(id);
+    history.headers.push_back(fmt::format("{}（{}）", m.value("label", id), m.value("unit", "")));
+  }
+  history.widths.assign(history.headers.size(), 16);
+  for (const auto& h : e["history"]) {
+    std::vector<Cell> row{cell_number(h["year"])};
+    for (const auto& id : metric_ids) row.push_back(h["facts"].contains(id) ? cell_number(h["facts"][id]) : Cell{});
+    history.rows.push_back(std::move(row));
+  }
+  tables.push_back(std::move(history));
+
+  Table classes;
+  classes.sheet = "历年评价";
+  classes.headers = {"年份", "批次", "评价办法", "评价分组", "综合得分（分）", "排名", "该组企业数", "档次"};
+  classes.widths = {8, 8, 22, 24, 14, 8, 12, 16};
+  std::vector<json> cs(e["classes"].begin(), e["classes"].end());
+  std::stable_sort(cs.begin(), cs.end(), [](const json& a, const json& b) {
+    return a["year"] != b["year"] ? a["year"].get<int>() > b["year"].get<int>() : a["run_id"].get<long long>() > b["run_id"].get<long long>();
+  });
+  for (const auto& c : cs)
+    classes.rows.push_back({cell_number(c["year"]), cell_number(c["run_id"]), cell_text(c["scheme"]), cell_text(c["cohort"]),
+                            cell_number(c["total"]), cell_number(c["rank"]), cell_number(c["of"]),
+                            c["class"].is_string() ? Cell{class_label(c["class"].get<std::string>())} : Cell{}});
+  tables.push_back(std::move(classes));
+
+  long long run_id = ctx.req.q("run").empty() ? (cs.empty() ? 0 : cs.front()["run_id"].get<long long>()) : to_int(ctx.req.q("run"), "run");
+  if (run_id) {
+    json x = explanation_json(ctx, run_id, uscc);
+    Table points;
+    points.sheet = fmt::format("得分与基准-批次{}", run_id);
+    points.headers = {"指标", "实际值", "基准值", "单位", "实际 ÷ 基准（%）", "得分（分）", "权重（分）", "处理", "基准口径"};
+    points.widths = {24, 14, 14, 12, 16, 12, 10, 24, 30};
+    for (const auto& i : x["indicators"]) {
+      Cell ratio;
+      if (i["value"].is_number() && i["benchmark"].is_number() && i["benchmark"].get<double>() != 0)
+        ratio = i["value"].get<double>() / i["benchmark"].get<double>() * 100.0;
+      points.rows.push_back({cell_text(i["label"]), cell_number(i["value"]), cell_number(i["benchmark"]), cell_text(i["unit"]), ratio,
+                             cell_number(i["points"]), cell_number(i["weight"]), cell_text(i["treatment"]),
+                             cell_text(i.value("benchmark_rule", json(nullptr)))});
+    }
+    tables.push_back(std::move(points));
+  }
+
+  Table gaps;
+  gaps.sheet = "梯度培育差距";
+  gaps.headers = {"梯度", "状态", "条件", "要求", "实际", "单位", "差距", "依据"};
+  gaps.widths = {24, 12, 30, 14, 14, 10, 30, 30};
+  for (const auto& t : e["tier_gaps"]) {
+    Cell label = cell_text(t["label"]), state = tier_state_label(t.value("state", ""));
+    if (t["gaps"].empty()) gaps.rows.push_back({label, state});
+    for (const auto& g : t["gaps"])
+      gaps.rows.push_back({label, state, cell_text(g["criterion"]),
+                           g["required"].is_number() ? Cell{g.value("op", "") + " " + g["required"].dump()} : Cell{},
+                           g["actual"].is_number() ? cell_number(g["actual"]) : Cell{std::string("缺数据")}, cell_text(g["unit"]),
+                           cell_text(g["gap"]), cell_text(g["article"])});
+  }
+  tables.push_back(std::move(gaps));
+
+  ctx.audit("export", json{{"route", "enterprises/detail.xlsx"}, {"uscc", uscc}, {"year", year}, {"run_id", run_id}}.dump());
+  return xlsx_download(fmt::format("企业-{}-{}.xlsx", e.value("name", uscc), year), fmt::format("enterprise-{}-{}.xlsx", uscc, year),
+                       [&](const std::string& path) { write_tables_xlsx(path, tables); });
 }
 
 }  // namespace
@@ -156,6 +285,7 @@ void add_enterprise_routes(Router& r) {
   r.add("GET", "/api/enterprises", Permission::read_own, list);
   r.add("GET", "/api/enterprises.xlsx", Permission::export_data, list_xlsx);
   r.add("GET", "/api/enterprises/{uscc}", Permission::read_own, detail);
+  r.add("GET", "/api/enterprises/{uscc}/detail.xlsx", Permission::export_data, detail_xlsx);
 }
 
 }  // namespace mujun::server::api

@@ -96,6 +96,60 @@ std::optional<store::BatchRecord> batch(const Ctx& ctx, long long id) {
   return std::nullopt;
 }
 
+// The batches table of the imports page.
+Response list_xlsx(Ctx& ctx) {
+  refuse_enterprise(ctx);
+  Table t;
+  t.sheet = "导入批次";
+  t.headers = {"批次", "文件", "来源", "年份", "导入时间", "总行数", "接受（行）", "拒绝（行）", "警告（条）", "SHA-256"};
+  t.widths = {8, 36, 12, 8, 18, 10, 10, 10, 10, 66};
+  auto bs = ctx.store.batches();
+  for (auto it = bs.rbegin(); it != bs.rend(); ++it) {
+    std::string file = it->file.substr(it->file.find_last_of('/') == std::string::npos ? 0 : it->file.find_last_of('/') + 1);
+    t.rows.push_back({static_cast<double>(it->id), file, it->source, it->year ? Cell{static_cast<double>(it->year)} : Cell{},
+                      beijing_time(it->imported_at), static_cast<double>(it->rows_total),
+                      static_cast<double>(it->rows_accepted), static_cast<double>(it->rows_rejected),
+                      static_cast<double>(it->warnings), it->sha256});
+  }
+  ctx.audit("export", json{{"route", "imports.xlsx"}, {"rows", t.rows.size()}}.dump());
+  return xlsx_download("导入批次.xlsx", "imports.xlsx", [&](const std::string& path) { write_tables_xlsx(path, {t}); });
+}
+
+// The issues of an upload's report as the imports page lists them (report.files[].rejects, then
+// .warnings): one row per issue, with the report's totals when it lists fewer than it counted.
+Table report_issues_table(const json& report) {
+  Table t;
+  t.sheet = "问题清单";
+  t.headers = {"文件", "类别", "工作表", "行号", "列", "值", "代码", "问题"};
+  t.widths = {28, 8, 14, 8, 22, 22, 18, 70};
+  for (const auto& f : report.value("files", json::array())) {
+    std::string file = f.value("file", "");
+    if (auto slash = file.find_last_of('/'); slash != std::string::npos) file = file.substr(slash + 1);
+    static const std::pair<const char*, const char*> kinds[] = {{"rejects", "拒绝"}, {"warnings", "警告"}};
+    for (const auto& [key, kind] : kinds)
+      for (const auto& i : f.value(key, json::array())) {
+        const json row = i.value("row", json(nullptr));
+        t.rows.push_back({file, std::string(kind), cell_text(i.value("sheet", json(nullptr))),
+                          row.is_number() && row.get<long long>() > 0 ? cell_number(row) : Cell{},
+                          cell_text(i.value("column", json(nullptr))), cell_text(i.value("value", json(nullptr))),
+                          cell_text(i.value("code", json(nullptr))), cell_text(i.value("message", json(nullptr)))});
+      }
+  }
+  return t;
+}
+
+Response upload_report_xlsx(Ctx& ctx) {
+  // The route needs export_data; the report of an upload is the importers' (the imports page).
+  if (!ctx.user->has(Permission::import_data))
+    throw ApiError(403, "forbidden", "无权执行此操作 / forbidden for this account");
+  auto e = recall(ctx.req.params.at("upload_id"));
+  if (!e) not_found("该上传的报告（只保留最近 20 次有问题的上传）", "upload report (the last 20 uploads with issues are kept)");
+  auto t = report_issues_table(e->report);
+  ctx.audit("export", json{{"route", "uploads/report.xlsx"}, {"upload_id", e->id}, {"rows", t.rows.size()}}.dump());
+  return xlsx_download("导入问题清单-" + e->file + ".xlsx", "import-issues-" + e->id.substr(0, 8) + ".xlsx",
+                       [&](const std::string& path) { write_tables_xlsx(path, {t, rejected_rows_table(e->rejected, e->file)}); });
+}
+
 Response one(Ctx& ctx) {
   long long id = to_int(ctx.req.params.at("id"), "id");
   auto b = batch(ctx, id);
@@ -128,7 +182,7 @@ Response batch_rejects_xlsx(Ctx& ctx) {
     rows.back().errors.push_back(i);
   }
   ctx.audit("export", json{{"route", "imports/rejects.xlsx"}, {"batch_id", id}, {"rows", rows.size()}}.dump());
-  return xlsx_download(fmt::format("被拒绝的行-批次{}.xlsx", id),
+  return xlsx_download(fmt::format("被拒绝的行-批次{}.xlsx", id), fmt::format("rejects-batch{}.xlsx", id),
                        [&](const std::string& path) { write_tables_xlsx(path, {rejected_rows_table(rows, b->file)}); });
 }
 
@@ -136,7 +190,7 @@ Response upload_rejects_xlsx(Ctx& ctx) {
   auto e = recall(ctx.req.params.at("upload_id"));
   if (!e) not_found("该上传（只保留最近 20 次被拒绝的上传）", "upload (the last 20 refused uploads are kept)");
   ctx.audit("export", json{{"route", "uploads/rejects.xlsx"}, {"upload_id", e->id}, {"rows", e->rejected.size()}}.dump());
-  return xlsx_download("被拒绝的行-" + e->file + ".xlsx",
+  return xlsx_download("被拒绝的行-" + e->file + ".xlsx", "rejects-upload-" + e->id.substr(0, 8) + ".xlsx",
                        [&](const std::string& path) { write_tables_xlsx(path, {rejected_rows_table(e->rejected, e->file)}); });
 }
 
@@ -178,8 +232,11 @@ Response create(Ctx& ctx) {
   }
   json report = service::import_report_json(u.reports, opt.partial);
   std::string safe = service::safe_upload_name(name);
-  std::string upload_id;
-  if (u.rejected_total > 0) upload_id = remember({"", safe, report, u.rejected});
+  // Kept for the report's downloads when it lists an issue: rejects.xlsx (rejected rows) and report.xlsx.
+  bool issues = false;
+  for (const auto& f : report["files"]) issues = issues || !f["rejects"].empty() || !f["warnings"].empty();
+  std::string kept = issues || u.rejected_total > 0 ? remember({"", safe, report, u.rejected}) : "";
+  std::string upload_id = u.rejected_total > 0 ? kept : "";
   ctx.audit("import", json{{"file", safe}, {"sha256", u.reports.empty() ? "" : u.reports.front().sha256},
                            {"batch_ids", u.batch_ids}, {"imported", u.imported}, {"partial", opt.partial},
                            {"rows_rejected", u.rejected_total}}.dump());
@@ -195,11 +252,13 @@ Response create(Ctx& ctx) {
                 {"message", "文件有被拒绝的行或无法读取，未写入任何数据；可修正后重新上传，或用 partial=1 只导入有效行 / "
                             "rejected: nothing was stored"},
                 {"details", details}};
-    return json_response({{"error", err}, {"report", report}, {"rejects_id", upload_id.empty() ? json(nullptr) : json(upload_id)}},
+    return json_response({{"error", err}, {"report", report}, {"rejects_id", upload_id.empty() ? json(nullptr) : json(upload_id)},
+                          {"report_id", kept.empty() ? json(nullptr) : json(kept)}},
                          400);
   }
   return json_response({{"batch_ids", u.batch_ids}, {"report", report},
-                        {"rejects_id", upload_id.empty() ? json(nullptr) : json(upload_id)}},
+                        {"rejects_id", upload_id.empty() ? json(nullptr) : json(upload_id)},
+                        {"report_id", kept.empty() ? json(nullptr) : json(kept)}},
                        201);
 }
 
@@ -207,10 +266,12 @@ Response create(Ctx& ctx) {
 
 void add_import_routes(Router& r) {
   r.add("GET", "/api/imports", Permission::read, list);
+  r.add("GET", "/api/imports.xlsx", Permission::export_data, list_xlsx);
   r.add("GET", "/api/imports/{id}", Permission::read, one);
   r.add("POST", "/api/imports", Permission::import_data, create);
   r.add("GET", "/api/imports/{id}/rejects.xlsx", Permission::import_data, batch_rejects_xlsx);
   r.add("GET", "/api/uploads/{upload_id}/rejects.xlsx", Permission::import_data, upload_rejects_xlsx);
+  r.add("GET", "/api/uploads/{upload_id}/report.xlsx", Permission::export_data, upload_report_xlsx);
 }
 
 }  // namespace mujun::server::api

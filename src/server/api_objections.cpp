@@ -13,6 +13,7 @@
 #include "server/api_areas.h"
 #include "server/api_common.h"
 #include "server/api_publication.h"
+#include "server/api_xlsx.h"
 #include "server/multipart.h"
 #include "store/platform.h"
 
@@ -53,17 +54,47 @@ void require_open_window(const Ctx& ctx, long long run_id) {
                                          : "公示期已结束，不再受理异议 / the publication window is closed");
 }
 
-Response list(Ctx& ctx) {
+// The objections a request lists: ?run_id= and ?status= (open|rejected|upheld), an enterprise account's
+// own only — the same for the JSON list and its export.
+std::vector<store::ObjectionRecord> listed(const Ctx& ctx) {
   long long run_id = ctx.req.q("run_id").empty() ? 0 : to_int(ctx.req.q("run_id"), "run_id");
   std::string status = ctx.req.q("status");
   std::string own = own_uscc(ctx);
-  json out = json::array();
-  for (const auto& o : ctx.platform.objections(run_id, own)) {
+  std::vector<store::ObjectionRecord> out;
+  for (auto& o : ctx.platform.objections(run_id, own)) {
     if (!own.empty() && o.uscc != own) continue;
     if (!status.empty() && o.status != status) continue;
-    out.push_back(objection_json(ctx, o));
+    out.push_back(std::move(o));
   }
+  return out;
+}
+
+Response list(Ctx& ctx) {
+  json out = json::array();
+  for (const auto& o : listed(ctx)) out.push_back(objection_json(ctx, o));
   return json_response(out);
+}
+
+Response list_xlsx(Ctx& ctx) {
+  auto os = listed(ctx);
+  Table t;
+  t.sheet = "异议";
+  t.headers = {"编号", "评价批次", "统一社会信用代码", "企业名称", "异议理由", "证明材料", "提交人", "提交时间", "状态", "处理人",
+               "处理意见", "重新评价批次", "处理时间"};
+  t.widths = {8, 10, 22, 32, 50, 28, 12, 18, 10, 12, 40, 12, 18};
+  for (const auto& o : os) {
+    std::string files;
+    for (const auto& a : ctx.platform.attachments(o.id)) files += (files.empty() ? "" : "、") + a.file_name;
+    Cell name;
+    if (auto run = run_or_404(ctx, o.run_id); auto i = run->enterprise_index(o.uscc))
+      name = cell_text(run->result["enterprises"][*i]["name"]);
+    t.rows.push_back({static_cast<double>(o.id), static_cast<double>(o.run_id), o.uscc, name, o.reason, files, o.filed_by,
+                      beijing_time(o.filed_at), objection_label(o.status), o.resolved_by, o.resolution,
+                      o.new_run_id ? Cell{static_cast<double>(o.new_run_id)} : Cell{},
+                      o.resolved_at.empty() ? Cell{} : Cell{beijing_time(o.resolved_at)}});
+  }
+  ctx.audit("export", json{{"route", "objections.xlsx"}, {"rows", t.rows.size()}, {"query", ctx.req.query}}.dump());
+  return xlsx_download("异议.xlsx", "objections.xlsx", [&](const std::string& path) { write_tables_xlsx(path, {t}); });
 }
 
 Response file(Ctx& ctx) {
@@ -155,7 +186,8 @@ Response download(Ctx& ctx) {
   long long aid = to_int(ctx.req.params.at("aid"), "aid");
   auto a = ctx.platform.attachment(aid);
   if (!a || a->objection_id != o.id) not_found(fmt::format("附件 {}", aid), fmt::format("attachment {}", aid));
-  return file_response(std::move(a->bytes), a->content_type, a->file_name);
+  return file_response(std::move(a->bytes), a->content_type, a->file_name,
+                       fmt::format("objection{}-attachment{}.{}", o.id, aid, lower_ext(a->file_name)));
 }
 
 Response resolve(Ctx& ctx) {
@@ -193,6 +225,7 @@ Response resolve(Ctx& ctx) {
 
 void add_objection_routes(Router& r) {
   r.add("GET", "/api/objections", Permission::read_own, list);
+  r.add("GET", "/api/objections.xlsx", Permission::export_data, list_xlsx);
   r.add("POST", "/api/objections", Permission::object, file);
   r.add("POST", "/api/objections/{id}/attachments", Permission::object, attach);
   r.add("GET", "/api/objections/{id}/attachments/{aid}", Permission::read_own, download);

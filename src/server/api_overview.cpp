@@ -11,6 +11,7 @@
 #include "server/api_areas.h"
 #include "server/api_common.h"
 #include "server/api_directory.h"
+#include "server/api_xlsx.h"
 #include "service/statistics.h"
 
 namespace mujun::server::api {
@@ -122,13 +123,18 @@ Response overview(Ctx& ctx) {
   return json(200, cached(ctx, "overview", year, [&] { return overview_json(ctx, year); }));
 }
 
-Response clusters(Ctx& ctx) {
-  int year = year_param(ctx);
-  return json(200, cached(ctx, "clusters", year, [&] {
+// The clusters page's answer (with members), cached.
+std::string clusters_answer(Ctx& ctx, int year) {
+  return cached(ctx, "clusters", year, [&] {
     auto d = directory(ctx, year);
     auto s = service::year_statistics(ctx.store, year, d->rules);
     return clusters_json(s.bulletin, *d, true);
-  }));
+  });
+}
+
+Response clusters(Ctx& ctx) {
+  int year = year_param(ctx);
+  return json(200, clusters_answer(ctx, year));
 }
 
 Response stats(Ctx& ctx) {
@@ -145,8 +151,95 @@ Response stats_xlsx(Ctx& ctx) {
   auto d = directory(ctx, year);
   auto s = service::year_statistics(ctx.store, year, d->rules);
   ctx.audit("export", nlohmann::json{{"route", "stats.xlsx"}, {"year", year}}.dump());
-  return xlsx_download(fmt::format("数据一览-{}.xlsx", year),
+  return xlsx_download(fmt::format("数据一览-{}.xlsx", year), fmt::format("stats-{}.xlsx", year),
                        [&](const std::string& path) { reports::write_bulletin_xlsx(path, s.bulletin, nullptr); });
+}
+
+// The clusters table of the overview and the clusters page (clusters_json rows).
+Table clusters_table(const nlohmann::json& clusters) {
+  Table t;
+  t.sheet = "产业集群";
+  t.headers = {"集群", "类别", "规上企业（家）", "产值（亿元）", "占规上比重（%）", "增速（%）"};
+  t.widths = {28, 10, 14, 14, 16, 12};
+  for (const auto& c : clusters)
+    t.rows.push_back({cell_text(c["name"]), cell_text(c["kind_label"]), cell_number(c["firms"]), cell_number(c["output"]),
+                      cell_number(c["output_share"]), cell_number(c["growth"])});
+  return t;
+}
+
+// The tables of the overview page (Overview.vue), from the same cached answer the page shows:
+// every figure (the cards and "全部指标"), the clusters, the class counts of the year's latest run,
+// the certified enterprises (梯度培育) and the five-year trend.
+std::vector<Table> overview_tables(const nlohmann::json& o) {
+  std::map<std::string, const nlohmann::json*> by_id;
+  for (const auto& f : o["figures"]) by_id[f.value("id", "")] = &f;
+  auto unit = [&](const std::string& id, const std::string& fallback) {
+    auto it = by_id.find(id);
+    return it == by_id.end() ? fallback : it->second->value("unit", fallback);
+  };
+  Table figures;
+  figures.sheet = "全部指标";
+  figures.headers = {"指标", "数值", "单位", "口径", "编号"};
+  figures.widths = {36, 14, 10, 60, 40};
+  for (const auto& f : o["figures"])
+    figures.rows.push_back({cell_text(f["label"]), cell_number(f["value"]), cell_text(f["unit"]), cell_text(f["formula"]),
+                            cell_text(f["id"])});
+  Table classes;
+  classes.sheet = "评价分类";
+  classes.headers = {"评价批次", "档次", "企业数（家）"};
+  classes.widths = {10, 18, 14};
+  if (o["classes"].is_object())
+    for (const char* k : {"A", "B", "C", "D", "T"})
+      if (o["classes"]["counts"].value(k, 0) > 0)
+        classes.rows.push_back({static_cast<double>(o["classes"]["run_id"].get<long long>()), class_label(k),
+                                static_cast<double>(o["classes"]["counts"][k].get<long long>())});
+  Table tiers;
+  tiers.sheet = "梯度培育";
+  tiers.headers = {"类别", "数值", "单位"};
+  tiers.widths = {30, 12, 8};
+  for (const char* id : {"certificates.tech_enterprise", "certificates.innovative_sme", "certificates.specialized_sme",
+                         "certificates.little_giant", "certificates.single_champion", "certificates.high_tech_enterprise"})
+    if (auto it = by_id.find(id); it != by_id.end())
+      tiers.rows.push_back({cell_text((*it->second)["label"]), cell_number((*it->second)["value"]), cell_text((*it->second)["unit"])});
+  Table trend;
+  trend.sheet = "近年趋势";
+  const std::vector<std::pair<std::string, std::string>> cols{
+      {"firms", "above_scale_firms"}, {"output", "above_scale_gross_output"}, {"value_added", "above_scale_value_added"},
+      {"tax", "industrial_tax"}, {"clusters_output", "clusters_output"},
+      {"tax_per_mu", "above_scale_manufacturing_tax_per_mu"}, {"output_per_mu", "above_scale_manufacturing_output_per_mu"}};
+  const std::map<std::string, std::string> names{{"firms", "规上工业企业"}, {"output", "规上工业总产值"},
+                                                 {"value_added", "规上工业增加值"}, {"tax", "工业税收"},
+                                                 {"clusters_output", "“231”集群产值"}, {"tax_per_mu", "规上制造业亩均税收"},
+                                                 {"output_per_mu", "规上制造业亩均产值"}};
+  trend.headers = {"年份"};
+  for (auto& [k, id] : cols) trend.headers.push_back(fmt::format("{}（{}）", names.at(k), unit(id, "")));
+  trend.widths.assign(trend.headers.size(), 16);
+  for (const auto& r : o["trend"]) {
+    std::vector<Cell> row{cell_number(r["year"])};
+    for (auto& [k, id] : cols) row.push_back(cell_number(r[k]));
+    trend.rows.push_back(std::move(row));
+  }
+  return {figures, clusters_table(o["clusters"]), classes, tiers, trend};
+}
+
+Response overview_xlsx(Ctx& ctx) {
+  refuse_enterprise(ctx);
+  int year = year_param(ctx);
+  auto o = nlohmann::json::parse(cached(ctx, "overview", year, [&] { return overview_json(ctx, year); }));
+  auto tables = overview_tables(o);
+  ctx.audit("export", nlohmann::json{{"route", "overview.xlsx"}, {"year", year}, {"rows", tables.front().rows.size()}}.dump());
+  return xlsx_download(fmt::format("经开区总览-{}.xlsx", year), fmt::format("overview-{}.xlsx", year),
+                       [&](const std::string& path) { write_tables_xlsx(path, tables); });
+}
+
+Response clusters_xlsx(Ctx& ctx) {
+  refuse_enterprise(ctx);
+  int year = year_param(ctx);
+  auto c = nlohmann::json::parse(clusters_answer(ctx, year));
+  auto t = clusters_table(c);
+  ctx.audit("export", nlohmann::json{{"route", "clusters.xlsx"}, {"year", year}, {"rows", t.rows.size()}}.dump());
+  return xlsx_download(fmt::format("产业集群-{}.xlsx", year), fmt::format("clusters-{}.xlsx", year),
+                       [&](const std::string& path) { write_tables_xlsx(path, {t}); });
 }
 
 }  // namespace
@@ -154,7 +247,9 @@ Response stats_xlsx(Ctx& ctx) {
 void add_overview_routes(Router& r) {
   r.add("GET", "/api/years", Permission::read_own, years);
   r.add("GET", "/api/overview", Permission::read, overview);
+  r.add("GET", "/api/overview.xlsx", Permission::export_data, overview_xlsx);
   r.add("GET", "/api/clusters", Permission::read, clusters);
+  r.add("GET", "/api/clusters.xlsx", Permission::export_data, clusters_xlsx);
   r.add("GET", "/api/stats", Permission::read, stats);
   r.add("GET", "/api/stats.xlsx", Permission::export_data, stats_xlsx);
 }

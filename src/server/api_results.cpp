@@ -11,6 +11,7 @@
 #include "server/api_areas.h"
 #include "server/api_common.h"
 #include "server/api_directory.h"
+#include "server/api_results.h"
 #include "server/api_xlsx.h"
 
 namespace mujun::server::api {
@@ -181,15 +182,17 @@ Response results_xlsx(Ctx& ctx) {
   ctx.audit("export", json{{"route", "results.xlsx"}, {"run_id", run->record.id}, {"rows", rows.size()},
                            {"query", ctx.req.query}}.dump());
   return xlsx_download(fmt::format("评价结果-运行{}-{}.xlsx", run->record.id, run->record.year),
+                       fmt::format("results-run{}-{}.xlsx", run->record.id, run->record.year),
                        [&](const std::string& path) { write_tables_xlsx(path, {t}); });
 }
 
 json nan_null(double v) { return std::isnan(v) ? json(nullptr) : json(v); }
 
-Response explanation(Ctx& ctx) {
-  const std::string uscc = ctx.req.params.at("uscc");
+}  // namespace
+
+json explanation_json(const Ctx& ctx, long long run_id, const std::string& uscc) {
   if (!may_see(ctx, uscc)) not_found("该企业的评价结果", "result of this enterprise");
-  auto run = run_or_404(ctx, id_of(ctx));
+  auto run = run_or_404(ctx, run_id);
   auto ei = run->enterprise_index(uscc);
   if (!ei) not_found("该企业的评价结果", "result of this enterprise");
   const json& e = run->result["enterprises"][*ei];
@@ -243,8 +246,12 @@ Response explanation(Ctx& ctx) {
     j["explanation"] = json::array();
     j["exact"] = false;
   }
-  return json_response(j);
+  return j;
 }
+
+namespace {
+
+Response explanation(Ctx& ctx) { return json_response(explanation_json(ctx, id_of(ctx), ctx.req.params.at("uscc"))); }
 
 }  // namespace
 

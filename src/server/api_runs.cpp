@@ -6,6 +6,7 @@
 #include "server/api_areas.h"
 #include "server/api_common.h"
 #include "server/api_publication.h"
+#include "server/api_xlsx.h"
 #include "service/evaluate.h"
 #include "service/schemes.h"
 
@@ -62,6 +63,57 @@ Response list(Ctx& ctx) {
     out.push_back(summary(ctx, *run_or_404(ctx, it->id)));
   }
   return json_response(out);
+}
+
+// The runs table as the dashboard shows it: zone accounts get the runs page's table (class counts,
+// publication); an enterprise account the "本企业评价结果" table of its objections page — the runs it may
+// see (published ones) with its own total, rank and class, never a zone-wide count.
+Response list_xlsx(Ctx& ctx) {
+  Table t;
+  t.sheet = "评价批次";
+  const std::string own = own_uscc(ctx);
+  if (own.empty())
+    t.headers = {"批次", "年份", "评价办法", "评价办法编号", "时间", "参评企业（家）", "A 优先发展", "B 鼓励提升", "C 监管调控",
+                 "D 落后整治", "T 只评价不分档", "未参评（家）", "公示", "公示开始", "公示截止"};
+  else
+    t.headers = {"批次", "年份", "评价办法", "时间", "公示", "公示截止", "评价分组", "综合得分（分）", "排名", "该组企业数",
+                 "档次"};
+  t.widths = {8, 8, 28, 20, 18, 12, 10, 10, 10, 10, 12, 12, 10, 18, 18};
+  auto recs = ctx.store.runs("evaluation");
+  for (auto it = recs.rbegin(); it != recs.rend(); ++it) {
+    if (!run_visible(ctx, it->id)) continue;
+    auto run = run_or_404(ctx, it->id);
+    const auto s = summary(ctx, *run);
+    const auto& p = s["publication"];
+    const std::string status = p.is_object() ? p.value("status", "") : "";
+    std::vector<Cell> row{static_cast<double>(it->id), static_cast<double>(it->year), cell_text(s["scheme_name"])};
+    if (own.empty()) {
+      row.push_back(cell_text(s["scheme_id"]));
+      row.push_back(beijing_time(s.value("created_at", "")));
+      row.push_back(cell_number(s["firms"]));
+      for (const char* k : {"A", "B", "C", "D", "T"}) row.push_back(cell_number(s["counts"][k]));
+      row.push_back(cell_number(s["not_evaluated"]));
+      row.push_back(publication_label(status));
+      row.push_back(p.is_object() ? Cell{beijing_time(p.value("opens_at", ""))} : Cell{});
+      row.push_back(p.is_object() ? Cell{beijing_time(p.value("closes_at", ""))} : Cell{});
+    } else {
+      row.push_back(beijing_time(s.value("created_at", "")));
+      row.push_back(publication_label(status));
+      row.push_back(p.is_object() ? Cell{beijing_time(p.value("closes_at", ""))} : Cell{});
+      if (auto e = run->enterprise_index(own)) {
+        const auto& r = run->result["enterprises"][*e];
+        std::string cohort = r.value("cohort", ""), label = cohort;
+        double of = 0;
+        for (const auto& c : run->result["cohorts"])
+          if (c.value("id", "") == cohort) label = c.value("label", cohort), of = c.value("members", 0);
+        row.insert(row.end(), {label, cell_number(r["total"]), cell_number(r["rank"]), of,
+                               r["class"].is_string() ? Cell{class_label(r["class"].get<std::string>())} : Cell{}});
+      }
+    }
+    t.rows.push_back(std::move(row));
+  }
+  ctx.audit("export", nlohmann::json{{"route", "runs.xlsx"}, {"rows", t.rows.size()}}.dump());
+  return xlsx_download("评价批次.xlsx", "runs.xlsx", [&](const std::string& path) { write_tables_xlsx(path, {t}); });
 }
 
 Response create(Ctx& ctx) {
@@ -142,6 +194,7 @@ Response freeze(Ctx& ctx) {
 
 void add_run_routes(Router& r) {
   r.add("GET", "/api/runs", Permission::read_own, list);
+  r.add("GET", "/api/runs.xlsx", Permission::export_data, list_xlsx);
   r.add("POST", "/api/runs", Permission::evaluate, create);
   r.add("POST", "/api/runs/{id}/publish", Permission::publish, publish);
   r.add("POST", "/api/runs/{id}/freeze", Permission::publish, freeze);

@@ -4,6 +4,7 @@
 
 #include "server/api_areas.h"
 #include "server/api_common.h"
+#include "server/api_directory.h"
 #include "service/tiers.h"
 
 namespace mujun::server::api {
@@ -14,17 +15,16 @@ Response pipeline(Ctx& ctx) {
   int year = year_param(ctx);
   int limit = ctx.req.q("limit").empty() ? 20 : static_cast<int>(to_int(ctx.req.q("limit"), "limit"));
   if (limit < 1 || limit > 1000) throw ApiError(400, "bad_request", "limit 应在 1 到 1000 之间 / limit must be 1..1000");
-  auto rules = service::load_tier_rules(ctx.config.resource_root);
-  auto a = service::assess_tiers(ctx.store, year, rules, tiers::year_end(year));
-  return json_response(service::tier_report_json(a, service::tier_report(a, rules), limit));
+  auto t = tier_data(ctx, year);
+  return json_response(service::tier_report_json(t->assessment, service::tier_report(t->assessment, t->rules), limit));
 }
 
 Response card(Ctx& ctx) {
   const std::string uscc = ctx.req.params.at("uscc");
   if (!may_see(ctx, uscc)) not_found("该企业", "enterprise");
   int year = year_param(ctx);
-  auto rules = service::load_tier_rules(ctx.config.resource_root);
-  auto a = service::assess_tiers(ctx.store, year, rules, tiers::year_end(year));
+  auto t = tier_data(ctx, year);
+  const auto& a = t->assessment;
   auto i = a.find(uscc);
   if (!i) not_found("该企业", "enterprise");
   return json_response(service::tier_card_json(a.profiles[*i], a.verdicts[*i], a.date));

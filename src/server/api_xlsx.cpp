@@ -1,11 +1,61 @@
 #include "server/api_xlsx.h"
 
+#include <ctime>
 #include <stdexcept>
 
 #include <fmt/format.h>
 #include <xlsxwriter.h>
 
 namespace mujun::server::api {
+
+Cell cell_number(const nlohmann::json& v) {
+  if (v.is_number()) return v.get<double>();
+  return std::monostate{};
+}
+
+Cell cell_text(const nlohmann::json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return std::string(v.get<bool>() ? "是" : "否");
+  if (v.is_number_integer()) return std::to_string(v.get<long long>());
+  if (v.is_number()) return v.dump();
+  return std::monostate{};
+}
+
+std::string class_label(const std::string& k) {
+  if (k == "A") return "A 优先发展";
+  if (k == "B") return "B 鼓励提升";
+  if (k == "C") return "C 监管调控";
+  if (k == "D") return "D 落后整治";
+  if (k == "T") return "T 只评价不分档";
+  return k;
+}
+
+std::string beijing_time(const std::string& iso) {
+  std::tm tm{};
+  const char* end = strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
+  if (!end || (*end != 'Z' && *end != '.')) return iso;
+  std::time_t t = timegm(&tm) + 8 * 3600;
+  std::tm bj{};
+  gmtime_r(&t, &bj);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &bj);
+  return buf;
+}
+
+std::string publication_label(const std::string& s) {
+  if (s == "open") return "公示中";
+  if (s == "closed") return "公示结束";
+  if (s == "frozen") return "已定稿";
+  if (s.empty()) return "未公示";
+  return s;
+}
+
+std::string objection_label(const std::string& s) {
+  if (s == "open") return "待处理";
+  if (s == "rejected") return "已驳回";
+  if (s == "upheld") return "已采纳";
+  return s;
+}
 
 void write_tables_xlsx(const std::string& path, const std::vector<Table>& tables) {
   lxw_workbook_options opt{};

@@ -8,6 +8,8 @@
 #include <variant>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace mujun::server::api {
 
 /// A cell: empty (missing value), text, or a number.
@@ -19,6 +21,23 @@ struct Table {
   std::vector<std::vector<Cell>> rows;
   std::vector<double> widths;        ///< column widths (characters); missing ones default to 14
 };
+
+/// A JSON value of an API answer as a cell: a number stays a number, a string stays text, null (missing)
+/// stays empty — never 0. cell_text() also writes numbers and booleans as text ("是"/"否" for booleans).
+Cell cell_number(const nlohmann::json& v);
+Cell cell_text(const nlohmann::json& v);
+
+/// The class (档次) names of the dashboard (web/src/format.js CLASS_LABEL): "A" → "A 优先发展".
+std::string class_label(const std::string& klass);
+
+/// An API time ("2026-11-29T22:50:08Z", UTC) as the dashboard shows it, in Beijing time:
+/// "2026-11-30 06:50"; other text is returned as it is (web/src/format.js `when`).
+std::string beijing_time(const std::string& iso_utc);
+
+/// The publication status names of the dashboard: open → 公示中, closed → 公示结束, frozen → 已定稿,
+/// "" → 未公示. Objection statuses: open → 待处理, rejected → 已驳回, upheld → 已采纳.
+std::string publication_label(const std::string& status);
+std::string objection_label(const std::string& status);
 
 /// Writes the tables, one sheet each, to `path`. Throws std::runtime_error (Chinese first).
 void write_tables_xlsx(const std::string& path, const std::vector<Table>& tables);

@@ -51,7 +51,7 @@ struct Response {
 struct ApiError : std::runtime_error {
   int status;
   std::string code;  ///< stable machine code: "unauthorized", "forbidden", "not_found", "bad_request", "conflict",
-                     ///< "csrf", "rate_limited", "too_large", "invalid_input", "internal"
+                     ///< "csrf", "rate_limited", "too_large", "invalid_input", "unsupported_media_type", "internal"
   ApiError(int status_, std::string code_, const std::string& message)
       : std::runtime_error(message), status(status_), code(std::move(code_)) {}
 };
@@ -80,6 +80,7 @@ struct Principal {
 struct ServerConfig {
   std::string db_path;        ///< SQLite database
   std::string resource_root;  ///< schemes/, taxonomies/, tiers/ (cli::resource_root())
+  std::string schemes_dir;    ///< evaluation schemes read and saved by /api/schemes and /api/runs; "" = <resource_root>/schemes
   std::string web_root;       ///< built dashboard (web/dist); "" = no static files
   std::size_t body_limit = 32u << 20;  ///< bytes; larger requests get 413
 };

@@ -137,7 +137,13 @@ class Conn : public std::enable_shared_from_this<Conn> {
 
   void on_body(beast::error_code ec, std::size_t) {
     if (ec == http::error::body_limit) return send_too_large();
-    if (ec) return close();
+    if (ec && ec != http::error::partial_message && ec != http::error::end_of_stream &&
+        ec.category() == make_error_code(http::error::bad_chunk).category())
+      // A body the parser refuses (bad chunk size or extension, bad trailer …): the client is still
+      // there, so it gets a 400 before the connection closes (the rest of the body is not read).
+      return send_error(400, "bad_request", "请求体格式错误（分块编码无效）/ malformed request body (invalid chunked encoding): " +
+                                                ec.message());
+    if (ec) return close();  // the client went away or timed out: nobody to answer
     handle(parser_->release());
   }
 

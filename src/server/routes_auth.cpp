@@ -1,6 +1,7 @@
 // mujun — the "Auth and accounts" routes of the API contract: login, logout, me, users, audit, health.
 #include <nlohmann/json.hpp>
 
+#include "server/api_common.h"
 #include "server/auth.h"
 #include "server/rate_limit.h"
 #include "server/routes.h"
@@ -11,11 +12,8 @@ namespace mujun::server {
 namespace {
 using Json = nlohmann::json;
 
-Json body_json(const Request& req) {
-  auto j = Json::parse(req.body);  // parse_error → 400 in dispatch
-  if (!j.is_object()) throw ApiError(400, "bad_request", "请求体须为 JSON 对象 / the request body must be a JSON object");
-  return j;
-}
+// The request body as a JSON object: 415 / 400 with the messages of every JSON route (api_common.h).
+Json body_json(const Request& req) { return api::body_object(req); }
 
 std::string text_field(const Json& j, const char* key, bool required) {
   auto it = j.find(key);

@@ -84,6 +84,28 @@ TEST_F(Listener, MalformedRequestIs400) {
   EXPECT_EQ(r.error_code(), "bad_request");
 }
 
+TEST_F(Listener, MalformedChunkedBodyIs400Json) {
+  // A chunk size that is not hexadecimal, a chunk without its CRLF, a bad chunk extension: each gets a
+  // 400 with a JSON error before the connection closes (before the fix: closed without an answer).
+  for (const std::string& body : {std::string("ZZ\r\nabc\r\n0\r\n\r\n"), std::string("3\r\nabcXY0\r\n\r\n"),
+                                 std::string("3;\x01\r\nabc\r\n0\r\n\r\n")}) {
+    std::string req = "POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                      "Transfer-Encoding: chunked\r\n\r\n" + body;
+    auto r = first(http_exchange(srv->port, req, 1));
+    EXPECT_EQ(r.status, 400) << body;
+    EXPECT_EQ(r.error_code(), "bad_request") << body;
+    EXPECT_EQ(r.header("content-type"), "application/json; charset=utf-8");
+    EXPECT_NE(r.body.find("请求体格式错误"), std::string::npos) << r.body;
+    EXPECT_EQ(r.header("connection"), "close");
+  }
+  // A well-formed chunked body is read as usual.
+  std::string ok = "POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                   "Transfer-Encoding: chunked\r\n\r\n2\r\n[]\r\n0\r\n\r\n";
+  auto r = first(http_exchange(srv->port, ok, 1));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("request body must be a JSON object"), std::string::npos) << r.body;
+}
+
 TEST_F(Listener, KeepAliveServesSeveralRequestsOnOneConnection) {
   std::string one = "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n";
   auto raw = http_exchange(srv->port, one + one + "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 3);

@@ -2,11 +2,16 @@
 // table of http.h, Argon2id hashing, the password policy, the login rate limiter and content types.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <iterator>
+#include <set>
 
 #include "server/auth.h"
 #include "server/dispatch.h"
 #include "server/listener_target.h"
+#include "server/routes.h"
 #include "server/rate_limit.h"
 #include "server/server.h"
 #include "server/session.h"
@@ -219,4 +224,39 @@ TEST(Static, ContentTypes) {
   EXPECT_EQ(content_type_for("x.png"), "image/png");
   EXPECT_EQ(content_type_for("data.json"), "application/json; charset=utf-8");
   EXPECT_EQ(content_type_for("noext"), "application/octet-stream");
+}
+
+// docs/api/openapi.yaml documents exactly the routes of make_router(): every METHOD PATH of the router is
+// under `paths:` and every documented operation is routed (a route added without its documentation, or
+// documentation left behind after a route was removed, fails here).
+TEST(Router, OpenApiDocumentsExactlyTheRoutes) {
+  std::ifstream in(std::string(MUJUN_SOURCE_ROOT) + "/docs/api/openapi.yaml");
+  ASSERT_TRUE(in) << "docs/api/openapi.yaml";
+  std::set<std::string> documented, routed;
+  std::string line, path;
+  while (std::getline(in, line)) {
+    if (line.rfind("  /api", 0) == 0 && line.back() == ':') {
+      path = line.substr(2, line.size() - 3);
+      continue;
+    }
+    if (line.rfind("  ", 0) == 0 && line.size() > 2 && line[2] != ' ') path.clear();  // another top-level key
+    for (const char* m : {"get", "post", "put", "delete"})
+      if (!path.empty() && line == std::string("    ") + m + ":") {
+        std::string method = m;
+        for (auto& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        documented.insert(method + " " + path);
+      }
+  }
+  const Router router = make_router();
+  for (const auto& r : router.routes()) {
+    std::string p;
+    for (const auto& s : r.segments) p += "/" + s;
+    routed.insert(r.method + " " + p);
+  }
+  std::vector<std::string> undocumented, unrouted;
+  std::set_difference(routed.begin(), routed.end(), documented.begin(), documented.end(), std::back_inserter(undocumented));
+  std::set_difference(documented.begin(), documented.end(), routed.begin(), routed.end(), std::back_inserter(unrouted));
+  EXPECT_TRUE(undocumented.empty()) << "routes missing from openapi.yaml: " << ::testing::PrintToString(undocumented);
+  EXPECT_TRUE(unrouted.empty()) << "openapi.yaml operations without a route: " << ::testing::PrintToString(unrouted);
+  EXPECT_GE(routed.size(), 40u);
 }

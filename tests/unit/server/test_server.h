@@ -180,6 +180,7 @@ struct TestServerOptions {
   std::string web_root;             ///< static files folder ("" none)
   std::size_t body_limit = 32u << 20;
   int threads = 2;
+  bool own_schemes = false;         ///< a private copy of schemes/ as ServerConfig::schemes_dir (PUT tests)
 };
 
 /// `mujun demo` once per test process (or $MUJUN_DEMO_DB, a database made by `mujun demo` earlier);
@@ -257,6 +258,12 @@ class TestServer {
     cfg.resource_root = MUJUN_SOURCE_ROOT;
     cfg.web_root = o.web_root;
     cfg.body_limit = o.body_limit;
+    if (o.own_schemes) {
+      schemes_dir = dir / "schemes";
+      std::filesystem::copy(std::filesystem::path(MUJUN_SOURCE_ROOT) / "schemes", schemes_dir,
+                            std::filesystem::copy_options::recursive);
+      cfg.schemes_dir = schemes_dir.string();
+    }
     server = std::make_unique<server::Server>(cfg, "127.0.0.1:0", o.threads);
     server->start();
     port = server->port();
@@ -291,6 +298,7 @@ class TestServer {
   }
 
   std::filesystem::path dir;
+  std::filesystem::path schemes_dir;  ///< own_schemes: the server's schemes folder ("" otherwise)
   std::string db;
   std::unique_ptr<store::Store> store;
   std::unique_ptr<store::PlatformStore> platform;

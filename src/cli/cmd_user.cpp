@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
+#include "cli/help_zh.h"
 #include "server/auth.h"
 #include "server/session.h"
 #include "store/platform.h"
@@ -133,10 +134,13 @@ int remove(const Context& ctx, const std::string& name) {
 
 void add_user(CLI::App& app, Context& ctx, int* exit_code) {
   auto* cmd = app.add_subcommand("user", "管理 Web 平台账号 / manage the web platform's accounts");
+  chinese_help(cmd);
   cmd->require_subcommand(1);
+  cmd->footer("例 / example:  mujun --db zone.db user list    每个子命令都有 --help / every subcommand has --help");
   auto o = std::make_shared<UserOptions>();
 
   auto* a = cmd->add_subcommand("add", "新建账号（密码从标准输入读一行）/ add an account (password: one line on stdin)");
+  chinese_help(a, "子命令 / Subcommands");
   a->add_option("name", o->name, "用户名 / login name")->required();
   a->add_option("--role", o->role, "角色 / role: admin | analyst | viewer | enterprise")->required();
   a->add_option("--enterprise", o->enterprise, "enterprise 角色的企业统一社会信用代码 / the enterprise's USCC");
@@ -145,13 +149,16 @@ void add_user(CLI::App& app, Context& ctx, int* exit_code) {
   a->callback([&ctx, exit_code, o] { *exit_code = add(ctx, *o); });
 
   auto* l = cmd->add_subcommand("list", "列出账号 / list accounts");
+  chinese_help(l, "子命令 / Subcommands");
   l->callback([&ctx, exit_code] { *exit_code = list(ctx); });
 
   auto* p = cmd->add_subcommand("passwd", "修改密码（从标准输入读一行）/ set a new password (one line on stdin)");
+  chinese_help(p, "子命令 / Subcommands");
   p->add_option("name", o->name, "用户名 / login name")->required();
   p->callback([&ctx, exit_code, o] { *exit_code = passwd(ctx, o->name); });
 
   auto* r = cmd->add_subcommand("remove", "删除账号及其会话 / remove an account and its sessions");
+  chinese_help(r, "子命令 / Subcommands");
   r->add_option("name", o->name, "用户名 / login name")->required();
   r->callback([&ctx, exit_code, o] { *exit_code = remove(ctx, o->name); });
 }

@@ -164,25 +164,20 @@ bool xml_declaration_ok(std::string_view body) {
     i = close + 1;
     return true;
   };
-  auto all = [](std::string_view v, auto ok) {
-    if (v.empty()) return false;
+  // every pseudo-attribute value is [A-Za-z0-9._-]* (expat 2.5 xmltok.c parsePseudoAttribute): an empty
+  // version="" passes, "1:0" does not (fuzz finding tests/fuzz/regressions/sheet_diff-empty-xml-version)
+  auto value_chars = [](std::string_view v) {
     for (char c : v)
-      if (!ok(c)) return false;
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+            c == '-'))
+        return false;
     return true;
   };
   std::string_view v;
-  if (!pseudo("version", v) || !all(v, [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-               c == '.' || c == ':' || c == '-';
-      }))
-    return false;
-  if (pseudo("encoding", v)) {
-    bool alpha = (v.size() > 0) && ((v[0] >= 'a' && v[0] <= 'z') || (v[0] >= 'A' && v[0] <= 'Z'));
-    if (!alpha || !all(v, [](char c) {
-          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                 c == '.' || c == '-';
-        }))
-      return false;
+  if (!pseudo("version", v) || !value_chars(v)) return false;
+  if (pseudo("encoding", v)) {  // and it starts with a letter
+    bool alpha = !v.empty() && ((v[0] >= 'a' && v[0] <= 'z') || (v[0] >= 'A' && v[0] <= 'Z'));
+    if (!alpha || !value_chars(v)) return false;
   }
   if (pseudo("standalone", v) && v != "yes" && v != "no") return false;
   space();

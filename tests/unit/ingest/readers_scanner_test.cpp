@@ -239,6 +239,25 @@ TEST(SheetScanner, DoctypeIsRefusedAsEntityDeclaration) {
   for (std::size_t c : kChunks) EXPECT_EQ(by_scanner(xml, c).code, "reader.xml_entity") << c;
 }
 
+// The XML declaration as expat 2.5 reads it (xmltok.c parsePseudoAttribute): values are
+// [A-Za-z0-9._-]*, so version="" is accepted (fuzz finding regressions/sheet_diff-empty-xml-version)
+// and version="1:0" is not; encoding must start with a letter; standalone is yes or no.
+TEST(SheetScanner, XmlDeclarationAsExpat) {
+  for (std::string decl : {"<?xml version=\"\"?>", "<?xml version='1.0' ?>", "<?xml version=\"1.0\" standalone='no'?>",
+                           "<?xml version = \"1\"\tencoding=\"utf-8\"?>"}) {
+    std::string xml = decl + "<w/>";
+    EXPECT_EQ(by_expat(xml).code, "") << xml;
+    for (std::size_t c : kChunks) EXPECT_EQ(by_scanner(xml, c).code, "") << xml << " chunk " << c;
+  }
+  for (std::string decl : {"<?xml version=\"1:0\"?>", "<?xml version=\"1.0\" encoding=\"\"?>",
+                           "<?xml version=\"1.0\"encoding=\"utf-8\"?>", "<?xml version=\"1.0\" standalone=\"\"?>",
+                           "<?xml encoding=\"utf-8\"?>"}) {
+    std::string xml = decl + "<w/>";
+    EXPECT_EQ(by_expat(xml).code, "reader.xml") << xml;
+    for (std::size_t c : kChunks) EXPECT_EQ(by_scanner(xml, c).code, "reader.xml") << xml << " chunk " << c;
+  }
+}
+
 // A DOCTYPE is expat's to judge (sheet_scanner.h): "reader.xml_entity" once its header is read
 // up to '[' or '>' (XML 1.0 §2.8 doctypedecl), "reader.xml" when the header is malformed first —
 // the fuzz finding tests/fuzz/regressions/sheet_diff-doctype-malformed ("<!DOCTYPE" then a NUL).

@@ -103,23 +103,47 @@ void sort_by_total_radix(std::vector<RankedFirm>& firms, std::vector<RankedFirm>
   constexpr std::size_t kBuckets = std::size_t{1} << kBits;
   const std::size_t m = firms.size();
   if (m < 2) return;
-  std::vector<std::size_t> count(kDigits * kBuckets, 0);
+  // Large inputs are cut into a fixed number of chunks (independent of the thread count) that are
+  // counted and scattered in parallel; chunk ch's firms with digit x go after those of chunks < ch, so
+  // the sort stays stable and its output is the same as the one-chunk sort's.
+  const std::size_t chunks = m >= (std::size_t{1} << 17) ? std::min<std::size_t>(16, m >> 16) : 1;
+  const std::size_t per = (m + chunks - 1) / chunks;
+  std::vector<std::size_t> total(kDigits * kBuckets, 0);  // [digit][bucket] over all firms
   for (const RankedFirm& f : firms)
-    for (int d = 0; d < kDigits; ++d) ++count[d * kBuckets + ((f.order >> (d * kBits)) & (kBuckets - 1))];
+    for (int d = 0; d < kDigits; ++d) ++total[d * kBuckets + ((f.order >> (d * kBits)) & (kBuckets - 1))];
   size_column(scratch, m);
   RankedFirm* a = firms.data();
   RankedFirm* b = scratch.data();
+  std::vector<std::size_t> next(chunks * kBuckets);  // [chunk][bucket]: where the chunk's next firm goes
   for (int d = 0; d < kDigits; ++d) {
-    std::size_t* c = &count[d * kBuckets];
     const int shift = d * kBits;
-    if (c[(a[0].order >> shift) & (kBuckets - 1)] == m) continue;  // the same digit everywhere
-    std::size_t sum = 0;
-    for (std::size_t x = 0; x < kBuckets; ++x) {
-      const std::size_t k = c[x];
-      c[x] = sum;
-      sum += k;
+    if (total[d * kBuckets + ((a[0].order >> shift) & (kBuckets - 1))] == m) continue;  // the same digit everywhere
+    if (chunks == 1) {
+      std::size_t sum = 0;
+      for (std::size_t x = 0; x < kBuckets; ++x) {
+        next[x] = sum;
+        sum += total[d * kBuckets + x];
+      }
+    } else {  // each chunk's counts of this digit, in the current order
+      std::fill(next.begin(), next.end(), 0);
+      tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {
+        std::size_t* c = &next[ch * kBuckets];
+        const std::size_t lo = ch * per, hi = std::min(m, lo + per);
+        for (std::size_t p = lo; p < hi; ++p) ++c[(a[p].order >> shift) & (kBuckets - 1)];
+      });
+      std::size_t sum = 0;
+      for (std::size_t x = 0; x < kBuckets; ++x)
+        for (std::size_t ch = 0; ch < chunks; ++ch) {
+          const std::size_t k = next[ch * kBuckets + x];
+          next[ch * kBuckets + x] = sum;
+          sum += k;
+        }
     }
-    for (std::size_t p = 0; p < m; ++p) b[c[(a[p].order >> shift) & (kBuckets - 1)]++] = a[p];
+    tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {
+      std::size_t* c = &next[ch * kBuckets];
+      const std::size_t lo = ch * per, hi = std::min(m, lo + per);
+      for (std::size_t p = lo; p < hi; ++p) b[c[(a[p].order >> shift) & (kBuckets - 1)]++] = a[p];
+    });
     std::swap(a, b);
   }
   if (a != firms.data()) firms.swap(scratch);

@@ -44,6 +44,25 @@ TEST(CohortOrder, HandMadeTiesGoByUscc) {
   EXPECT_EQ(engine_order({0, 1, 2, 3, 4}, totals, uscc), (std::vector<std::size_t>{3, 1, 2, 0, 4}));
 }
 
+TEST(CohortOrder, ChunkedRadixSortIsStableAndEqualsStableSort) {
+  // 300,000 firms: above 2^17 the sort counts and scatters 4 chunks in parallel. Keys on a coarse grid
+  // (many equal keys, which must keep their input order) plus a few far apart (every digit differs).
+  std::mt19937_64 rng(17);
+  std::vector<RankedFirm> firms(300'000);
+  for (std::size_t p = 0; p < firms.size(); ++p) {
+    const std::int64_t key = rng() % 10 == 0 ? static_cast<std::int64_t>(rng()) : static_cast<std::int64_t>(rng() % 5000) * 1000;
+    firms[p] = RankedFirm{order_key(key), static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(rng() % 200)};
+  }
+  std::vector<RankedFirm> want = firms, scratch;
+  std::stable_sort(want.begin(), want.end(), [](const RankedFirm& a, const RankedFirm& b) { return a.order < b.order; });
+  sort_by_total_radix(firms, scratch);
+  ASSERT_EQ(firms.size(), want.size());
+  for (std::size_t p = 0; p < firms.size(); ++p) {
+    ASSERT_EQ(firms[p].index, want[p].index) << p;
+    ASSERT_EQ(firms[p].town_pool, want[p].town_pool) << p;
+  }
+}
+
 TEST(CohortOrder, RadixOrderEqualsComparisonSort) {
   std::mt19937_64 rng(7);
   for (int round = 0; round < 6; ++round) {

@@ -29,10 +29,19 @@ json attachment_json(const store::AttachmentRecord& a) {
   return {{"id", a.id}, {"file_name", a.file_name}, {"content_type", a.content_type}, {"sha256", a.sha256}};
 }
 
+// The objecting enterprise's name as the run evaluated it (null when the run is not visible or lacks it).
+json enterprise_name(const Ctx& ctx, const store::ObjectionRecord& o) {
+  if (!run_visible(ctx, o.run_id)) return nullptr;
+  auto run = run_or_404(ctx, o.run_id);
+  auto i = run->enterprise_index(o.uscc);
+  return i ? run->result["enterprises"][*i].value("name", json(nullptr)) : json(nullptr);
+}
+
 json objection_json(const Ctx& ctx, const store::ObjectionRecord& o) {
   json atts = json::array();
   for (const auto& a : ctx.platform.attachments(o.id)) atts.push_back(attachment_json(a));
-  return {{"id", o.id}, {"run_id", o.run_id}, {"uscc", o.uscc}, {"filed_by", o.filed_by}, {"reason", o.reason},
+  return {{"id", o.id}, {"run_id", o.run_id}, {"uscc", o.uscc}, {"enterprise_name", enterprise_name(ctx, o)},
+          {"filed_by", o.filed_by}, {"reason", o.reason},
           {"filed_at", o.filed_at}, {"status", o.status}, {"resolved_by", o.resolved_by},
           {"resolution", o.resolution}, {"resolved_at", o.resolved_at},
           {"new_run_id", o.new_run_id ? json(o.new_run_id) : json(nullptr)}, {"attachments", atts}};
@@ -85,10 +94,7 @@ Response list_xlsx(Ctx& ctx) {
   for (const auto& o : os) {
     std::string files;
     for (const auto& a : ctx.platform.attachments(o.id)) files += (files.empty() ? "" : "、") + a.file_name;
-    Cell name;
-    if (auto run = run_or_404(ctx, o.run_id); auto i = run->enterprise_index(o.uscc))
-      name = cell_text(run->result["enterprises"][*i]["name"]);
-    t.rows.push_back({static_cast<double>(o.id), static_cast<double>(o.run_id), o.uscc, name, o.reason, files, o.filed_by,
+    t.rows.push_back({static_cast<double>(o.id), static_cast<double>(o.run_id), o.uscc, cell_text(enterprise_name(ctx, o)), o.reason, files, o.filed_by,
                       beijing_time(o.filed_at), objection_label(o.status), o.resolved_by, o.resolution,
                       o.new_run_id ? Cell{static_cast<double>(o.new_run_id)} : Cell{},
                       o.resolved_at.empty() ? Cell{} : Cell{beijing_time(o.resolved_at)}});

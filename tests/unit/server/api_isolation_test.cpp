@@ -101,6 +101,7 @@ TEST_F(ApiIsolation, ObjectionWorkflowEndToEnd) {
   ASSERT_EQ(f.status, 201) << f.body;
   auto oid = f.json()["id"].get<long long>();
   EXPECT_EQ(f.json()["uscc"], kFirst);
+  EXPECT_EQ(f.json()["enterprise_name"], "重庆綦华储能科技股份有限公司");
   EXPECT_EQ(f.json()["status"], "open");
   EXPECT_EQ(a.post("/api/objections", nlohmann::json{{"run_id", srv->run_id}, {"reason", "x"}}.dump()).status, 403);  // analyst cannot file
   // attachment: a PDF (magic bytes checked), then read back; the other enterprise sees nothing

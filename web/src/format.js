@@ -27,6 +27,11 @@ export const SOURCES = [
   ['energy', '供电公司 energy'], ['emissions', '生态环境局 emissions'], ['certificates', '科技局 certificates'],
   ['registry', '企业名录 registry'], ['support', '政策支持 support'],
 ]
+/** How a firm's class was decided (the run's class_rule, src/evaluation/classify.h). */
+export const CLASS_RULE = {
+  none: '未参评', quota: '按名次比例分档', quota_tie: '与前一名同分，同档', quota_floor: 'A 档名次但低于 A 档最低分，列 B 档',
+  threshold: '按分数线分档', special: '只评价不分档（T）', veto: '一票否决',
+}
 export const PUB_STATUS = { open: '公示中', closed: '公示结束', frozen: '已定稿' }
 export const OBJ_STATUS = { open: '待处理', pending: '待处理', rejected: '已驳回', upheld: '已采纳', reject: '已驳回', uphold: '已采纳' }
 

@@ -4,7 +4,9 @@
 #   accounts: admin, analyst (--export), viewer, firm (enterprise 915001106925916133, --export);
 #   server:   `mujun serve` on a free loopback port with the built dashboard (web/dist, rebuilt when web/ changed);
 #   test:     login, overview, clusters, results filter + export, enterprise, import with rejects, run + publish,
-#             enterprise isolation, objection filed (with attachment) and resolved, freeze, viewer limits.
+#             enterprise isolation, two objections filed (one with an attachment): one rejected, one upheld with
+#             a re-run whose results open from the objection, exports (overview, clusters, enterprise page,
+#             objections as filtered), freeze, viewer limits.
 # Screenshots: <build dir>/test-artifacts/web/NN-step.png, or $MUJUN_TEST_ARTIFACTS/web (printed at the end).
 # $1 = mujun binary, $2 = repository root. Needs node ≥ 20.19, web/node_modules (npm ci), /usr/bin/chromium.
 set -euo pipefail
@@ -62,7 +64,7 @@ BASE="http://127.0.0.1:$PORT" ART="$ART" PW="$PW" OWN_USCC="$OWN" OTHER_USCC="$O
   node "$ROOT/tests/web/e2e.mjs" || { echo "--- server log (tail)"; tail -30 "$T/serve.log"; fail "browser test"; }
 
 # The downloaded workbooks: the rejects file lists the 2 bad rows; the results export has the 23 class-A firms.
-python3 - "$ART/rejects.xlsx" "$ART/results-A.xlsx" "$EXPECT_A" "$OWN" <<'PY' || fail "downloaded workbooks"
+python3 - "$ART/rejects.xlsx" "$ART/results-A.xlsx" "$EXPECT_A" "$OWN" "$ART/overview-2024.xlsx" "$ART/objections-upheld.xlsx" <<'PY' || fail "downloaded workbooks"
 import re, sys, zipfile
 def sheets(path):
     z = zipfile.ZipFile(path)
@@ -79,6 +81,15 @@ counts = [len(re.findall(r"<row ", s)) for _, s in res]
 assert any(c - 1 == int(sys.argv[3]) or c == int(sys.argv[3]) for c in counts), \
     f"no sheet of results-A.xlsx has {sys.argv[3]} data rows: {counts}"
 print(f"results-A.xlsx: sheets' rows {counts} (expected {sys.argv[3]} data rows in one)")
+ov, shared = sheets(sys.argv[5])
+assert len(ov) == 5, f"overview-2024.xlsx has {len(ov)} sheets, expected 5 (全部指标, 产业集群, 评价分类, 梯度培育, 近年趋势)"
+assert "规上工业总产值" in shared + "".join(s for _, s in ov), "overview export lacks 规上工业总产值"
+print(f"overview-2024.xlsx: {len(ov)} sheets")
+ob, shared = sheets(sys.argv[6])
+rows = len(re.findall(r"<row ", ob[0][1]))
+text = shared + ob[0][1]
+assert rows == 2 and "已采纳" in text and sys.argv[4] in text, f"objections-upheld.xlsx: {rows} rows, expected header + the upheld one"
+print("objections-upheld.xlsx: 1 upheld objection + header")
 PY
 echo "screenshots: $ART"
 ls "$ART"

@@ -80,12 +80,16 @@ try {
   await login('analyst')
   await page.waitForURL(/\/overview/)
 
-  // 2. Overview: the 规上工业总产值 card shows the published figure.
+  // 2. Overview: the 规上工业总产值 card shows the published figure; its export carries the year.
   const card = page.locator('[data-figure=above_scale_gross_output] .value')
   await card.waitFor()
   const output = await card.innerText()
   check(output.includes(EXPECT_OUTPUT), `overview 规上工业总产值 = ${output.replace(/\s+/g, ' ')} (expected ${EXPECT_OUTPUT} 亿元)`)
   check(await page.locator('canvas').count() >= 2, 'overview charts drawn')
+  const ovHref = await page.locator('[data-test=export]').first().getAttribute('href')
+  check(ovHref === '/api/overview.xlsx?year=2024', `overview export link: ${ovHref}`)
+  const ov = await download(page.locator('[data-test=export]').first(), 'overview-2024.xlsx')
+  check(isZip(ov), `overview export downloaded (${fs.statSync(ov).size} bytes)`)
   await shot(page, 'overview')
 
   // 3. Clusters.
@@ -93,6 +97,8 @@ try {
   await page.waitForSelector('[data-test=clusters] tbody tr')
   const nClusters = await page.locator('[data-test=clusters] tbody tr').count()
   check(nClusters >= 6, `clusters table: ${nClusters} rows`)
+  const clHref = await page.locator('[data-test=export]').getAttribute('href')
+  check(clHref === '/api/clusters.xlsx?year=2024', `clusters export link: ${clHref}`)
   await shot(page, 'clusters')
 
   // 4. Results: cohort 规上 + class A → the CLI's count; export with exactly these filters.
@@ -114,6 +120,7 @@ try {
   const xlsx = await download(page.locator('[data-test=export]'), 'results-A.xlsx')
   check(isZip(xlsx), `results export downloaded (${fs.statSync(xlsx).size} bytes)`)
   await shot(page, 'results-class-A')
+  const firstTotal = (await page.locator('[data-test=results] tbody tr').first().locator('td').nth(6).innerText()).trim()
 
   // 5. Enterprise page (the first row), with its points against the benchmarks.
   const firstName = await page.locator('[data-test=results] tbody tr td a').first().innerText()
@@ -122,6 +129,9 @@ try {
   check((await text(page, '[data-test=enterprise-name]')).includes(firstName), `enterprise page of ${firstName}`)
   await page.waitForFunction(() => document.querySelectorAll('canvas').length >= 3)
   check(await page.locator('[data-test=classes] tbody tr').count() >= 1, 'class over the years listed')
+  await page.waitForFunction(() => /run=\d+/.test(document.querySelector('[data-test=export]')?.getAttribute('href') || ''))
+  const entHref = await page.locator('[data-test=export]').getAttribute('href')
+  check(new RegExp(`^/api/enterprises/${OWN}/detail\\.xlsx\\?run=1$`).test(entHref), `enterprise export link carries the chosen run: ${entHref}`)
   await shot(page, 'enterprise')
 
   // 6. Imports: a file with rejected rows → report with rows/columns/messages; download the rejects.
@@ -182,20 +192,54 @@ try {
   const objRow = page.locator('[data-test=objections] tbody tr[data-objection]').first()
   check((await objRow.innerText()).includes('待处理') && (await objRow.locator('a').count()) === 1,
     'objection filed with its attachment, status 待处理')
+  // a second objection, without attachment: the analyst will uphold it with a re-run
+  await page.locator('[data-test=my-results] [data-test=object]').first().click()
+  await page.fill('textarea[name=reason]', '2024年用地面积含已于3月退租的租赁用地，扣除后亩均指标应更高，请更正后重新评价。')
+  await page.click('[data-test=submit-objection]')
+  await page.waitForFunction(() => document.querySelectorAll('[data-test=objections] tbody tr[data-objection]').length === 2)
+  check(true, 'second objection filed')
   await shot(page, 'objection-filed')
   await logout()
 
-  // 9. Analyst resolves it (驳回 with a reason), then freezes the run.
+  // 9. Analyst rejects the first (驳回 with a reason) and upholds the second (采纳并重新评价: a re-run of the
+  //    same year and scheme, linked to the objection; the re-run's results open from the link), then freezes.
   await login('analyst')
   await page.goto(BASE + '/objections')
-  await page.waitForSelector('[data-test=objections] tbody tr[data-objection]')
-  const r = page.locator('[data-test=objections] tbody tr[data-objection]').first()
+  await page.waitForFunction(() => document.querySelectorAll('[data-test=objections] tbody tr[data-objection]').length === 2)
+  const oids = (await page.locator('[data-test=objections] tbody tr[data-objection]')
+    .evaluateAll((rs) => rs.map((x) => Number(x.dataset.objection)))).sort((a, b) => a - b)
+  const r = page.locator(`[data-test=objections] tr[data-objection="${oids[0]}"]`)
   await r.locator('[data-test=resolution]').fill('经核对税务局数据，代扣代缴税款不计入企业实缴税金，维持原评价。')
   await r.locator('[data-test=reject]').click()
-  await page.waitForSelector('[data-test=objection-notice]')
-  await page.waitForFunction(() => document.querySelector('[data-test=objections] tbody tr[data-objection] [data-test=status]')?.textContent.includes('已驳回'))
-  check(true, 'objection resolved: 已驳回')
-  await shot(page, 'objection-resolved')
+  await page.waitForFunction((id) => document.querySelector(`tr[data-objection="${id}"] [data-test=status]`)?.textContent.includes('已驳回'), oids[0])
+  check(true, `objection #${oids[0]} resolved: 已驳回`)
+  await shot(page, 'objection-rejected')
+  const u = page.locator(`[data-test=objections] tr[data-objection="${oids[1]}"]`)
+  await u.locator('[data-test=resolution]').fill('经核实租赁合同已于2024年3月终止，已更正用地面积并重新评价。')
+  await u.locator('[data-test=uphold]').click()
+  await page.waitForFunction((id) => document.querySelector(`tr[data-objection="${id}"] [data-test=status]`)?.textContent.includes('已采纳'), oids[1])
+  const upNotice = await text(page, '[data-test=objection-notice]')
+  const newRun = Number((/批次 #(\d+)/.exec(upNotice) || [])[1])
+  check(newRun > runId, `objection #${oids[1]} upheld with re-run #${newRun}: ${upNotice}`)
+  check((await u.innerText()).includes(`批次 #${newRun}`), 'the objection links to the re-run')
+  await shot(page, 'objection-upheld')
+  // the objections export carries the status filter on screen
+  await page.selectOption('[data-test=status-filter]', 'upheld')
+  await page.waitForFunction(() => document.querySelectorAll('[data-test=objections] tbody tr[data-objection]').length === 1)
+  const obHref = await page.locator('[data-test=export]').getAttribute('href')
+  check(obHref === '/api/objections.xlsx?status=upheld', `objections export link carries the filter: ${obHref}`)
+  const ob = await download(page.locator('[data-test=export]'), 'objections-upheld.xlsx')
+  check(isZip(ob), `objections export downloaded (${fs.statSync(ob).size} bytes)`)
+  await page.locator(`[data-test=objections] tr[data-objection="${oids[1]}"] [data-test=new-run]`).click()
+  await page.waitForURL(new RegExp(`/results\\?run=${newRun}`))
+  await page.waitForSelector('[data-test=results] tbody tr td a')
+  const reRows = page.locator('[data-test=results] tbody tr')
+  check(await reRows.count() === 1, `re-run #${newRun} results filtered to the objecting firm: 1 row`)
+  const reText = await reRows.first().innerText()
+  check(reText.includes('重庆綦华储能科技股份有限公司') && reText.includes(firstTotal),
+    `re-run #${newRun} shows the firm's result (综合得分 ${firstTotal}, the data were not changed in this test): ${reText.replace(/\s+/g, ' ').slice(0, 80)}`)
+  check((await page.locator('[data-test=run]').inputValue()) === String(newRun), `run selector on #${newRun}`)
+  await shot(page, 're-run-results')
   await page.goto(BASE + '/runs')
   await page.locator(`[data-test=runs] tr[data-run="${runId}"] [data-test=freeze]`).click()
   await page.waitForFunction((id) => document.querySelector(`tr[data-run="${id}"]`)?.textContent.includes('已定稿'), runId)

@@ -125,9 +125,13 @@ void assign_membership(const Scheme& s, const Frame& f, Membership& m) {
   size_column(m.cohort, n);
   size_column(m.special, n);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kGrain), [&](const tbb::blocked_range<std::size_t>& r) {
+    const std::int64_t* owned = f.land_owned_m2.micros.data();
+    const std::int64_t* rented = f.land_leased_m2.micros.data();
     for (std::size_t i = r.begin(); i < r.end(); ++i) {
-      auto mu = land_mu(f, i, leased);
-      m.land_mu[i] = mu ? *mu : kNaN;
+      // domain/frame.h land_mu, inline: micro-m² × 15 / 10¹⁰ as one division of the exact integer sum
+      const bool has_owned = owned[i] != Column::kMissing, has_leased = leased && rented[i] != Column::kMissing;
+      const std::int64_t micros = (has_owned ? owned[i] : 0) + (has_leased ? rented[i] : 0);
+      m.land_mu[i] = has_owned || has_leased ? static_cast<double>(micros * 15) / 1e10 : kNaN;
       m.cohort[i] = cohort_of(s, f, i, m.land_mu[i]);
       m.special[i] = m.cohort[i] >= 0 && !s.specials.empty() ? special_of(s, f, i) : -1;
     }

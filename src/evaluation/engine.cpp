@@ -153,6 +153,24 @@ void total_and_adjust(const Scheme& s, const Frame& f, const Membership& m, cons
   size_column(r.total, n);
   size_column(r.adjustments, n);
   size_column(forced, n);
+  // Per cohort, its weighted indicators with everything a point needs at hand (no lookups per firm).
+  struct Term {
+    const double* value;
+    const Indicator* ind;
+    const Benchmark* b;
+    ScoringRule rule;
+    bool reweight;  ///< missing = "reweight"
+  };
+  std::vector<std::vector<Term>> terms(s.cohorts.size());
+  std::vector<char> any_reweight(s.cohorts.size(), 0);
+  for (std::size_t c = 0; c < s.cohorts.size(); ++c)
+    for (std::size_t j = 0; j < d.rules[c].size(); ++j) {
+      const ScoringRule& ru = d.rules[c][j];
+      const Indicator& ind = d.indicators[static_cast<std::size_t>(ru.k)];
+      terms[c].push_back(Term{d.value[static_cast<std::size_t>(ru.k)].data(), &ind, &d.benchmarks[c][j], ru,
+                              ind.missing == MissingRule::Reweight});
+      any_reweight[c] = any_reweight[c] || terms[c].back().reweight;
+    }
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kGrain), [&](const tbb::blocked_range<std::size_t>& range) {
     for (std::size_t i = range.begin(); i < range.end(); ++i) {
       const int c = m.cohort[i];
@@ -162,19 +180,16 @@ void total_and_adjust(const Scheme& s, const Frame& f, const Membership& m, cons
         forced[i] = 0;
         continue;
       }
-      const auto& score = d.rules[c];
-      const auto& bench = d.benchmarks[c];
-      const std::size_t J = score.size();
+      const auto& score = terms[c];
       double missing_w = 0;  // the same sum, in the same order, as scoring.cpp points_of
-      for (std::size_t j = 0; j < J; ++j)
-        if (d.indicators[score[j].k].missing == MissingRule::Reweight && std::isnan(d.value[score[j].k][i]))
-          missing_w += score[j].w;
+      if (any_reweight[c])
+        for (const Term& t : score)
+          if (t.reweight && std::isnan(t.value[i])) missing_w += t.rule.w;
       const double factor = reweight_factor(d.weight_total[c], missing_w);
       double sum = 0;
-      for (std::size_t j = 0; j < J; ++j) {
-        Treatment t;
-        const int k = score[j].k;
-        const double p = base_points(score[j], d.indicators[k], bench[j], d.value[k][i], t);
+      for (const Term& t : score) {
+        Treatment why;
+        const double p = base_points(t.rule, *t.ind, *t.b, t.value[i], why);
         sum += factor != 1.0 ? p * factor : p;
       }
       r.indicator_total[i] = sum;

@@ -171,6 +171,8 @@ TEST_F(ApiExport, RunsWorkbookZoneCountsAndEnterpriseOwnRowOnly) {
   ASSERT_EQ(s.size(), 2u);
   EXPECT_EQ(cell_value(s[1], column_of(s, "排名")), 2);
   EXPECT_NEAR(cell_value(s[1], column_of(s, "综合得分（分）")), 197.612, 0.0005);
+  EXPECT_EQ(audited(*srv, "runs.xlsx"), 3);
+  EXPECT_EQ(srv->login_as("viewer").get("/api/runs.xlsx").status, 403);  // no export permission
 }
 
 TEST_F(ApiExport, ImportsWorkbookAndUploadReportWorkbook) {

@@ -153,9 +153,17 @@ void sort_ties_by_uscc(std::vector<RankedFirm>& firms, std::span<const std::stri
   for (std::size_t p = 0; p < firms.size();) {
     std::size_t q = p + 1;
     while (q < firms.size() && firms[q].order == firms[p].order) ++q;
-    if (q - p > 1)
+    if (q - p > 16) {
       std::stable_sort(firms.begin() + p, firms.begin() + q,
                        [&](const RankedFirm& a, const RankedFirm& b) { return uscc[a.index] < uscc[b.index]; });
+    } else if (q - p > 1) {  // short runs: a stable insertion sort (no buffer allocated per run)
+      for (std::size_t x = p + 1; x < q; ++x) {
+        const RankedFirm f = firms[x];
+        std::size_t y = x;
+        for (; y > p && uscc[f.index] < uscc[firms[y - 1].index]; --y) firms[y] = firms[y - 1];
+        firms[y] = f;
+      }
+    }
     p = q;
   }
 }

@@ -269,16 +269,23 @@ void classify_cohort(const Scheme& s, const Frame& f, std::size_t c, std::span<s
   const std::uint32_t groups = by_town ? towns : 1;
   split_pool(firms, groups, pool, keys, bounds);
   out.pool = static_cast<int>(pool.size());
-  std::array<int, 4> classed{};
-  for (std::uint32_t t = 0; t < groups; ++t) {
-    const std::size_t b = bounds[t], size = bounds[t + 1] - b;
-    if (size == 0) continue;
-    auto seats = classify_sorted_pool(cl, std::span<const std::uint32_t>(pool).subspan(b, size),
-                                      std::span<const std::int64_t>(keys).subspan(b, size), r.total, r.klass,
-                                      r.class_rule, classed);
-    for (int k = 0; k < 4; ++k) out.seats[k] += seats[k];
-  }
-  for (int k = 0; k < 4; ++k) out.counts[k] += classed[k];
+  // The pools, in parallel (each writes only its own firms' classes); seats and counts added after.
+  std::vector<std::array<int, 4>> seats(groups), classed(groups);
+  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, groups, 8), [&](const tbb::blocked_range<std::uint32_t>& g) {
+    for (std::uint32_t t = g.begin(); t < g.end(); ++t) {
+      const std::size_t b = bounds[t], size = bounds[t + 1] - b;
+      classed[t] = {};
+      seats[t] = size == 0 ? std::array<int, 4>{}
+                           : classify_sorted_pool(cl, std::span<const std::uint32_t>(pool).subspan(b, size),
+                                                  std::span<const std::int64_t>(keys).subspan(b, size), r.total,
+                                                  r.klass, r.class_rule, classed[t]);
+    }
+  });
+  for (std::uint32_t t = 0; t < groups; ++t)
+    for (int k = 0; k < 4; ++k) {
+      out.seats[k] += seats[t][k];
+      out.counts[k] += classed[t][k];
+    }
 }
 
 /// Chinese-first notes, per cohort in scheme order: no members, no previous-year members, each

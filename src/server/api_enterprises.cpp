@@ -115,6 +115,10 @@ nlohmann::json detail_json(Ctx& ctx, const std::string& uscc) {
     j["certificates"].push_back({{"tier", c.tier}, {"label", tiers::tier_label(c.tier)}, {"level", c.level},
                                  {"number", c.number}, {"issued", c.issued}, {"expires", c.expires}});
   j["flags"] = f.flags[i];
+  // The names of its clusters (an enterprise account may not read /api/clusters for them).
+  j["cluster_names"] = nlohmann::json::object();
+  for (const auto& c : d->clusters[i])
+    if (const auto* k = d->rules.taxonomy.find(c)) j["cluster_names"][c] = k->name;
   // Facts over the years, canonical units (domain/metric.h); units listed once.
   j["history"] = nlohmann::json::array();
   nlohmann::json units = nlohmann::json::object();

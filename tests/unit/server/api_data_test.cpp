@@ -167,6 +167,7 @@ TEST_F(ApiData, EnterprisesListDetailAndTiers) {
   ASSERT_EQ(d.status, 200) << d.body;
   auto j = d.json();
   EXPECT_EQ(j["name"], "重庆綦华储能科技股份有限公司");
+  EXPECT_EQ(j["cluster_names"], nlohmann::json({{"new_energy_storage", "新能源及新型储能"}}));
   EXPECT_NEAR(j["land"]["land_mu"].get<double>(), 220.457685, 1e-6);  // land_mu of the stored run
   ASSERT_FALSE(j["classes"].empty());
   EXPECT_EQ(j["classes"][0]["class"], "A");

@@ -172,6 +172,8 @@ try {
   await page.waitForSelector('[data-test=enterprise-name]')
   const navText = await page.locator('nav').innerText()
   check(!navText.includes('总览') && !navText.includes('数据导入'), `enterprise nav has no zone pages: ${navText.replace(/\s+/g, ' ')}`)
+  const profile = await page.locator('dl.kv').first().innerText()
+  check(profile.includes('新能源及新型储能') && !profile.includes('new_energy_storage'), 'the enterprise account sees its cluster by name')
   await shot(page, 'enterprise-own')
   await page.goto(BASE + '/enterprises/' + OTHER)
   await page.waitForSelector('[data-test=not-found]')

@@ -215,6 +215,11 @@ std::vector<Table> overview_tables(const nlohmann::json& o) {
   for (auto& [k, id] : cols) trend.headers.push_back(fmt::format("{}（{}）", names.at(k), unit(id, "")));
   trend.widths.assign(trend.headers.size(), 16);
   for (const auto& r : o["trend"]) {
+    // As the page's trend chart: a year without any amount (亿元) is left out (e.g. 2020/2021 of the
+    // example zone, whose only figure is 0 firms because no statistics were imported for them).
+    bool amounts = false;
+    for (const char* k : {"output", "value_added", "tax", "clusters_output"}) amounts = amounts || r[k].is_number();
+    if (!amounts) continue;
     std::vector<Cell> row{cell_number(r["year"])};
     for (auto& [k, id] : cols) row.push_back(cell_number(r[k]));
     trend.rows.push_back(std::move(row));

@@ -212,7 +212,9 @@ bool SheetScanner::reads(std::string_view head) {
   if (q == std::string_view::npos) return true;  // malformed: the scanner refuses it
   auto q2 = decl.find(decl[q], q + 1);
   std::string_view name = decl.substr(q + 1, q2 == std::string_view::npos ? 0 : q2 - q - 1);
-  return iequals(name, "utf-8") || iequals(name, "utf8");
+  // only the name expat knows (case-insensitive "UTF-8"); "UTF8" is an unknown encoding to expat,
+  // which refuses it — fuzz finding tests/fuzz/regressions/sheet_diff-encoding-utf8-no-hyphen
+  return iequals(name, "utf-8");
 }
 
 void SheetScanner::fail(const char* at, const char* why) const {

@@ -100,7 +100,7 @@ done
 while IFS='|' read -r id file n; do
   case "$file" in *big-2024.csv) want=$((3 * ROWS)) ;; *other-2024.csv) want=9000 ;; *) want=150 ;; esac
   [ "$n" -eq "$want" ] || fail "two imports: batch $id ($file) holds $n facts, expected $want"
-done < <(q "$W/two.db" "select b.id, b.file, count(f.uscc) from import_batches b left join facts f on f.batch_id = b.id group by b.id")
+done < <(q "$W/two.db" "select b.id, b.file, count(f.enterprise_id) from import_batches b left join facts f on f.batch_id = b.id group by b.id")
 echo "kill_test: 两个同时导入 / two imports at once: exit $ra and $rb, batches $(q "$W/two.db" "select count(*) from import_batches"), integrity ok"
 # The same file twice at once: one import writes it, the other is refused with a message (busy, or
 # "已由另一个导入写入" when it lost the race after its check) or reports it as already imported.

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "store/sqlite/huge_pages.h"
+
 namespace mujun::store::sqlite {
 namespace {
 static_assert(std::endian::native == std::endian::little, "the cached frame layout is little-endian");
@@ -49,7 +51,7 @@ class In {
   }
   template <class T>
   void column(std::vector<T>& v, std::size_t n) {
-    v.resize(n);
+    resize_huge(v, n);
     bytes(v.data(), n * sizeof(T));
   }
   void str(std::string& s) {
@@ -92,8 +94,17 @@ class In {
 
 std::string encode_frame(const Frame& f) {
   const std::size_t n = f.size();
+  // The exact size first: the buffer is allocated once, on huge pages (huge_pages.h).
+  std::size_t size = 8 + 4 + n * (1 + 4 + 8 + 8 + 4 + 4) + 4 + sizeof kEnd;
+  for (auto* col : {&f.uscc, &f.name, &f.industry_code, &f.township})
+    for (auto& s : *col) size += 4 + s.size();
+  for (auto& fl : f.flags)
+    for (auto& s : fl) size += 4 + s.size();
+  for (auto& cs : f.certificates)
+    for (auto& c : cs) size += 20 + c.tier.size() + c.level.size() + c.number.size() + c.issued.size() + c.expires.size();
+  for (auto& [id, col] : f.metrics) size += 4 + id.size() + col.micros.size() * 8;
   Out o;
-  o.b.reserve(n * (60 + 8 * (f.metrics.size() + 2)) + 64);
+  reserve_huge(o.b, size);
   o.pod(static_cast<std::uint64_t>(n));
   o.pod(static_cast<std::int32_t>(f.year));
   for (auto* col : {&f.uscc, &f.name, &f.industry_code, &f.township})
@@ -127,7 +138,7 @@ Frame decode_frame(std::size_t total, const ByteReader& read) {
   const auto n = static_cast<std::size_t>(n64);
   f.year = in.pod<std::int32_t>();
   for (auto* col : {&f.uscc, &f.name, &f.industry_code, &f.township}) {
-    col->resize(n);
+    resize_huge(*col, n);
     for (auto& s : *col) in.str(s);
   }
   in.column(f.above_scale, n);
@@ -135,12 +146,12 @@ Frame decode_frame(std::size_t total, const ByteReader& read) {
   in.column(f.production_start_year, n);
   in.column(f.land_owned_m2.micros, n);
   in.column(f.land_leased_m2.micros, n);
-  f.flags.resize(n);
+  resize_huge(f.flags, n);
   for (auto& fl : f.flags) {
     fl.resize(in.count());
     for (auto& s : fl) in.str(s);
   }
-  f.certificates.resize(n);
+  resize_huge(f.certificates, n);
   for (auto& cs : f.certificates) {
     cs.resize(in.count());
     for (auto& c : cs) { in.str(c.tier); in.str(c.level); in.str(c.number); in.str(c.issued); in.str(c.expires); }

@@ -126,7 +126,8 @@ class SqliteStore final : public Store {
 
   std::vector<FactRecord> facts(int year, const std::string& metric) override {
     std::vector<FactRecord> out;
-    Stmt st(db_, "SELECT uscc, source, value_micros FROM facts WHERE year = ? AND metric = ?");
+    Stmt st(db_, "SELECT e.uscc, f.source, f.value_micros FROM facts f CROSS JOIN enterprises e ON e.id = f.enterprise_id "
+                 "WHERE f.year = ? AND f.metric = ? ORDER BY f.rowid");
     st.bind(1, year).bind(2, metric);
     while (st.step()) out.push_back({st.text(0), year, metric, st.text(1), Decimal::from_micros(st.i64(2))});
     return out;

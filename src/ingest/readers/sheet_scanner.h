@@ -63,9 +63,10 @@ class SheetScanner {
 
   SheetScanner(SheetRowHandler& handler, std::string file, std::string part);
 
-  /// Whether the scanner reads a part that starts with `head` (its first bytes; 64 suffice):
-  /// false for a UTF-16 byte-order mark or UTF-16 text, and for an XML declaration whose
-  /// encoding is not UTF-8 (those go to expat, which knows UTF-16, ISO-8859-1 and US-ASCII).
+  /// Whether the scanner reads a part that starts with `head` (its first bytes; the XLSX reader
+  /// passes its first 64 KiB chunk): false for a UTF-16 byte-order mark or UTF-16 text, for an XML
+  /// declaration whose encoding is not "UTF-8" (any case), and for a declaration not closed within
+  /// `head` (those go to expat, which knows UTF-16, ISO-8859-1 and US-ASCII and refuses the rest).
   static bool reads(std::string_view head);
 
   /// Feeds the next bytes of the part; `final` with the last (possibly empty) chunk. Throws

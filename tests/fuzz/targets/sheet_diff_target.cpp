@@ -59,7 +59,7 @@ int sheet_diff(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   const std::size_t chunk = static_cast<std::size_t>(data[0]) + 1;
   std::string_view xml(reinterpret_cast<const char*>(data) + 1, size - 1);
-  if (!SheetScanner::reads(xml.substr(0, 64))) return 0;  // another encoding: expat's alone
+  if (!SheetScanner::reads(xml)) return 0;  // another encoding: expat's alone (the reader passes 64 KiB)
 
   Outcome s, x;
   {

@@ -327,6 +327,8 @@ TEST(SheetScanner, Utf16AndOtherEncodingsGoToExpat) {
   EXPECT_TRUE(SheetScanner::reads("\xEF\xBB\xBF<worksheet/>"));
   EXPECT_TRUE(SheetScanner::reads("<?xml version='1.0' encoding='utf-8'?><w/>"));
   EXPECT_FALSE(SheetScanner::reads("<?xml version='1.0' encoding='utf8'?><w/>"));
+  // the declaration is not closed within the head: its encoding may follow, so expat decides
+  EXPECT_FALSE(SheetScanner::reads("<?xml version=\"1.999999990000000000000000000000386217072\" encodi"));
   EXPECT_FALSE(SheetScanner::reads("\xFF\xFE<\0?\0"));
   EXPECT_FALSE(SheetScanner::reads(std::string_view("<\0?\0x\0", 6)));
   EXPECT_FALSE(SheetScanner::reads("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><w/>"));

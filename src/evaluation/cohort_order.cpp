@@ -44,10 +44,22 @@ class Dictionary {
     Key k;
     k.size = t.size();
     if (t.size() <= 16) {
-      char w[16] = {};
-      std::memcpy(w, t.data(), t.size());
-      std::memcpy(&k.a, w, 8);
-      std::memcpy(&k.b, w + 8, 8);
+      // Two words that cover every byte (overlapping when shorter than 16; with the size compared too,
+      // equal keys ↔ equal names), read with fixed-size loads instead of a memcpy of variable length.
+      const char* p = t.data();
+      const std::size_t n = t.size();
+      if (n >= 8) {
+        std::memcpy(&k.a, p, 8);
+        if (n > 8) std::memcpy(&k.b, p + n - 8, 8);
+      } else if (n >= 4) {
+        std::uint32_t lo, hi;
+        std::memcpy(&lo, p, 4);
+        std::memcpy(&hi, p + n - 4, 4);
+        k.a = lo | static_cast<std::uint64_t>(hi) << 32;
+      } else if (n > 0) {
+        k.a = static_cast<unsigned char>(p[0]) | static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+              static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+      }
       // Every input bit reaches the low bits the table is indexed by (splitmix64's finaliser): names
       // that differ only in their last bytes ("镇001", "镇002": the leading UTF-8 bytes are equal, the
       // digits sit in bits 24–47) must not share a slot chain. Ids are given in first-seen order, so

@@ -100,6 +100,26 @@ TEST(CohortOrder, TownshipIdsEqualExactlyForEqualNames) {
   for (auto id : ids) EXPECT_LT(id, 10u);
 }
 
+TEST(CohortOrder, TownshipIdsTellApartNamesDifferingInAnyByteOfAnyLength) {
+  // Short names are keyed by overlapping fixed-size loads: for every length 1–20 and every position,
+  // the name with that byte changed must get its own id, and repeats the first-seen one.
+  std::vector<std::string> t;
+  for (std::size_t len = 1; len <= 20; ++len) {
+    t.push_back(std::string(len, 'a'));
+    for (std::size_t pos = 0; pos < len; ++pos) {
+      std::string x(len, 'a');
+      x[pos] = 'b';
+      t.push_back(x);
+    }
+  }
+  const std::size_t distinct = t.size();
+  for (std::size_t i = 0; i < distinct; i += 3) t.push_back(t[i]);
+  std::vector<std::uint32_t> ids;
+  ASSERT_EQ(township_ids(t, ids), distinct);
+  for (std::size_t i = 0; i < distinct; ++i) EXPECT_EQ(ids[i], i);  // first-seen order
+  for (std::size_t i = distinct; i < t.size(); ++i) EXPECT_EQ(ids[i], (i - distinct) * 3);
+}
+
 TEST(CohortOrder, TownshipIdsAcrossBlocks) {
   // 200,000 enterprises span several blocks of the parallel id pass; 300 names in a fixed cycle.
   std::vector<std::string> t;

@@ -39,39 +39,6 @@ class ReadTransaction {
   bool done_ = false;
 };
 
-/// Maps the database file into memory while a snapshot is read from the tables (PRAGMA mmap_size, up
-/// to the library's 2 GB limit), then restores the connection's setting: SQLite then reads pages in place instead of
-/// one pread(2) call and one copy per 4 KiB page — about 100,000 calls for a 1,000,000-enterprise
-/// year, a quarter of the cold read's CPU time on the measuring VM, where a system call is costly.
-/// Pages still in the WAL are read as before. Resident memory then counts the file pages touched (the
-/// kernel's page cache, shared and reclaimable, not the process's heap). Not used for the cached frame:
-/// its 40,000 overflow pages read faster by pread than by page faults (1M: 0.18–0.29 s CPU unmapped,
-/// 0.43–0.49 s mapped). Set only outside a transaction (the pager takes it at the next one); otherwise
-/// nothing changes.
-class ReadMapping {
- public:
-  explicit ReadMapping(Db& db) : db_(db) {
-    if (sqlite3_get_autocommit(db.raw()) == 0) return;
-    Stmt st(db, "PRAGMA mmap_size");
-    if (!st.step()) return;
-    saved_ = st.i64(0);
-    st.reset();
-    if (saved_ < kMmapBytes) db.exec("PRAGMA mmap_size = " + std::to_string(kMmapBytes));
-    else saved_ = -1;
-  }
-  ~ReadMapping() {
-    if (saved_ >= 0)
-      sqlite3_exec(db_.raw(), ("PRAGMA mmap_size = " + std::to_string(saved_)).c_str(), nullptr, nullptr, nullptr);
-  }
-  ReadMapping(const ReadMapping&) = delete;
-  ReadMapping& operator=(const ReadMapping&) = delete;
-
- private:
-  static constexpr std::int64_t kMmapBytes = 0x7fff0000;  // SQLITE_MAX_MMAP_SIZE of Debian's build
-  Db& db_;
-  std::int64_t saved_ = -1;
-};
-
 /// The cached frame of `year` in the current format, or nullopt (none, older format, unreadable).
 std::optional<Frame> load(Db& db, int year) {
   {
@@ -120,20 +87,9 @@ void store(Db& db, const Frame& f, const std::string& sha) {
 }  // namespace
 
 Frame cached_snapshot(Db& db, int year, const PrecedenceOf& precedence) {
-  if (!has_cache_table(db)) {
-    ReadMapping mapped(db);
-    return read_snapshot(db, year, precedence);
-  }
-  if (sqlite3_get_autocommit(db.raw()) != 0) {  // the cached frame, read without the mapping (faster)
-    ReadTransaction tx(db);
-    if (auto f = load(db, year)) {
-      tx.commit();
-      return std::move(*f);
-    }
-  }
-  ReadMapping mapped(db);  // the tables: mapped (set between transactions)
+  if (!has_cache_table(db)) return read_snapshot(db, year, precedence);
   ReadTransaction tx(db);
-  if (auto f = load(db, year)) {  // stored meanwhile by another connection
+  if (auto f = load(db, year)) {
     tx.commit();
     return std::move(*f);
   }
@@ -143,10 +99,7 @@ Frame cached_snapshot(Db& db, int year, const PrecedenceOf& precedence) {
 }
 
 std::string cached_snapshot_hash(Db& db, int year, const PrecedenceOf& precedence) {
-  if (!has_cache_table(db)) {
-    ReadMapping mapped(db);
-    return frame_sha256(read_snapshot(db, year, precedence));
-  }
+  if (!has_cache_table(db)) return frame_sha256(read_snapshot(db, year, precedence));
   ReadTransaction tx(db);
   {
     Stmt st(db, "SELECT sha256 FROM snapshot_cache WHERE year = ? AND format = ? AND sha256 IS NOT NULL");

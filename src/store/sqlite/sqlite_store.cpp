@@ -104,6 +104,7 @@ class SqliteStore final : public Store {
     for (auto& m : shipped) {
       if (applied.count(m.version)) continue;
       Transaction tx(db_);
+      if (m.version == 4) refuse_orphans();
       db_.exec(m.sql);
       Stmt ins(db_, "INSERT INTO schema_migrations(version, name, sha256, applied_at) VALUES (?,?,?,?)");
       ins.bind(1, m.version).bind(2, m.name).bind(3, sha256_hex(m.sql)).bind(4, now_utc()).run();
@@ -245,6 +246,26 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // Migration 4 keys rows by enterprises(id), found through their USCC: a row whose USCC is not in the
+  // registry (possible only when written with foreign keys off, e.g. by hand in the sqlite3 shell) would
+  // have no id. Such rows are reported and the migration refused (nothing changed) rather than dropped.
+  void refuse_orphans() {
+    std::string found;
+    for (const char* table : {"facts", "statuses", "land_parcels", "certificates"}) {
+      Stmt st(db_, std::string("SELECT count(*), min(uscc) FROM ") + table +
+                       " WHERE NOT EXISTS (SELECT 1 FROM enterprises e WHERE e.uscc = " + table + ".uscc)");
+      if (st.step() && st.i64(0) > 0)
+        found += std::string(found.empty() ? "" : ", ") + table + " " + std::to_string(st.i64(0)) + " 行（如 " +
+                 st.text(1) + "）";
+    }
+    if (!found.empty())
+      throw StoreError("数据库 '" + path_ + "' 有引用了企业名录中没有的企业的行：" + found +
+                       "。升级到迁移 4（整数企业编号）需要每一行都对应一个企业：请先在企业名录中补上这些企业，或删除这些行，"
+                       "然后重新运行；数据库未作任何改动 / rows refer to enterprises missing from the registry (" + found +
+                       "); migration 4 needs every row to belong to a registered enterprise: add those enterprises or "
+                       "delete the rows, then run again; nothing was changed");
+  }
+
   static RunRecord read_run(const Stmt& st) {
     return RunRecord{st.i64(0), st.text(1), static_cast<int>(st.i64(2)), st.text(3), st.text(4), st.text(5),
                      st.text(6), st.text(7)};

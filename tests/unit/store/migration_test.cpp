@@ -189,3 +189,27 @@ TEST(Migration4, AFactForAnUnknownEnterpriseIsStillRefused) {
   EXPECT_THROW(s->write_batch(w), StoreError);
   EXPECT_TRUE(s->batches().empty());
 }
+
+TEST(Migration4, RowsOfAnUnregisteredEnterpriseStopTheMigrationAndChangeNothing) {
+  TempDir t;
+  write_v3(t.path("old.db"));
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(t.path("old.db").c_str(), &db), SQLITE_OK);
+  // Written by hand with foreign keys off (the sqlite3 shell's default): an enterprise not in the registry.
+  exec(db, "PRAGMA foreign_keys = OFF; INSERT INTO facts VALUES ('91500000MA5U00000A', 2024, 'revenue', 'tax', 1, 3)");
+  sqlite3_close(db);
+  auto s = open_sqlite(t.path("old.db"));
+  try {
+    s->migrate();
+    FAIL() << "a fact of an unregistered enterprise must stop migration 4";
+  } catch (const StoreError& e) {
+    const std::string m = e.what();
+    EXPECT_NE(m.find("facts 1 行（如 91500000MA5U00000A）"), std::string::npos) << m;
+    EXPECT_NE(m.find("nothing was changed"), std::string::npos) << m;
+  }
+  ASSERT_EQ(sqlite3_open(t.path("old.db").c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(one(db, "SELECT max(version) FROM schema_migrations"), "3");
+  EXPECT_EQ(one(db, "SELECT count(*) FROM facts"), "7");
+  EXPECT_EQ(one(db, "SELECT count(*) FROM pragma_table_info('facts') WHERE name = 'uscc'"), "1");
+  sqlite3_close(db);
+}

@@ -25,6 +25,8 @@ struct ServeOptions {
   int threads = 2;
   bool allow_remote = false;
   bool secure_cookies = false;
+  bool trust_proxy = false;
+  int max_connections = 512;
 };
 
 int serve(const Context& ctx, const ServeOptions& o) {
@@ -46,11 +48,17 @@ int serve(const Context& ctx, const ServeOptions& o) {
     std::cerr << "错误 / error: --threads 须在 1 到 64 之间 / --threads must be 1–64\n";
     return kUsage;
   }
+  if (o.max_connections < 8 || o.max_connections > 100000) {
+    std::cerr << "错误 / error: --max-connections 须在 8 到 100000 之间 / --max-connections must be 8–100000\n";
+    return kUsage;
+  }
   auto store = ctx.open_store(false);  // a missing database is refused, an old one migrated
   server::ServerConfig cfg;
   cfg.db_path = ctx.db_path;
   cfg.resource_root = resource_root();
   cfg.web_root = o.web;
+  cfg.trust_proxy = o.trust_proxy;
+  cfg.max_connections = static_cast<std::size_t>(o.max_connections);
   if (cfg.web_root.empty()) {
     auto dist = fs::path(cfg.resource_root) / "web" / "dist";
     if (fs::exists(dist / "index.html")) cfg.web_root = dist.string();
@@ -116,6 +124,12 @@ void add_serve(CLI::App& app, Context& ctx, int* exit_code) {
                 "允许监听非本机地址（明文 HTTP，建议改用 nginx+TLS）/ allow a non-loopback --listen (plain HTTP)");
   cmd->add_flag("--secure-cookies", o->secure_cookies,
                 "会话 Cookie 加 Secure（在 HTTPS 反向代理之后）/ Secure session cookies (behind HTTPS)");
+  cmd->add_flag("--trust-proxy", o->trust_proxy,
+                "信任本机反向代理（nginx）发来的 X-Real-IP 作为客户端地址（登录限速、审计）；不在代理之后时勿用 / "
+                "take X-Real-IP from a loopback reverse proxy as the client address (only behind nginx)");
+  cmd->add_option("--max-connections", o->max_connections,
+                  "同时打开的连接上限，超出的新连接立即关闭 / open connections at most (more are closed at once)")
+      ->capture_default_str();
   cmd->footer("例 / example:  mujun --db zone.db serve --listen 127.0.0.1:8080\n"
               "账号 / accounts:  mujun --db zone.db user add admin --role admin   （部署见 docs/deploy.md）");
   cmd->callback([&ctx, exit_code, o] { *exit_code = serve(ctx, *o); });

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cctype>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -22,8 +23,52 @@ namespace mujun::server::api {
 
 namespace fs = std::filesystem;
 
-Response json_response(const nlohmann::json& j, int status) {
-  return json(status, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+std::string safe_dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+Response json_response(const nlohmann::json& j, int status) { return json(status, safe_dump(j)); }
+
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0, n = s.size();
+  while (i < n) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = 0;
+    std::uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
+    else return false;
+    if (i + static_cast<std::size_t>(len) > n) return false;
+    for (int k = 1; k < len; ++k) {
+      auto d = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+      if ((d & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += static_cast<std::size_t>(len);
+  }
+  return true;
+}
+
+std::string file_name_problem(const std::string& name) {
+  if (!valid_utf8(name))
+    return "文件名不是有效的 UTF-8，请把文件改名（只用常规字符）后重试 / file name is not valid UTF-8; rename the file and retry";
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    auto c = static_cast<unsigned char>(name[i]);
+    bool c1 = c == 0xC2 && i + 1 < name.size() && static_cast<unsigned char>(name[i + 1]) >= 0x80 &&
+              static_cast<unsigned char>(name[i + 1]) <= 0x9F;
+    if (c < 0x20 || c == 0x7F || c1)
+      return "文件名含有控制字符，请把文件改名后重试 / file name contains control characters; rename the file and retry";
+  }
+  return {};
+}
+
+void check_file_name(const std::string& name) {
+  if (auto p = file_name_problem(name); !p.empty()) throw ApiError(400, "bad_request", p);
 }
 
 namespace {
@@ -64,17 +109,25 @@ void not_found(const std::string& what_zh, const std::string& what_en) {
 nlohmann::json Paging::wrap(const nlohmann::json& items) const {
   nlohmann::json page_items = nlohmann::json::array();
   const long long total = static_cast<long long>(items.size());
-  const long long from = std::min(total, (page - 1) * size);
-  const long long to = std::min(total, from + size);
+  const long long from = offset(total), to = std::min(total, from + size);
   for (long long i = from; i < to; ++i) page_items.push_back(items[static_cast<std::size_t>(i)]);
   return {{"total", total}, {"page", page}, {"size", size}, {"items", page_items}};
+}
+
+long long Paging::offset(long long total) const {
+  // page ≤ kMaxPage and size ≤ 1000 are checked by paging(); the clamps keep a hand-made Paging safe too.
+  if (page < 1 || size < 1 || total <= 0) return 0;
+  long long off = 0;
+  if (__builtin_mul_overflow(page - 1, size, &off) || off > total) return total;
+  return off;
 }
 
 Paging paging(const Request& req) {
   Paging p;
   if (!req.q("page").empty()) p.page = to_int(req.q("page"), "page");
   if (!req.q("size").empty()) p.size = to_int(req.q("size"), "size");
-  if (p.page < 1) throw ApiError(400, "bad_request", "page 应 ≥ 1 / page must be ≥ 1");
+  if (p.page < 1 || p.page > Paging::kMaxPage)
+    throw ApiError(400, "bad_request", "page 应在 1 到 1000000000 之间 / page must be 1..1000000000");
   if (p.size < 1 || p.size > 1000) throw ApiError(400, "bad_request", "size 应在 1 到 1000 之间 / size must be 1..1000");
   return p;
 }
@@ -167,7 +220,7 @@ Response file_response(std::string bytes, const std::string& content_type, const
   r.content_type = content_type;
   r.body = std::move(bytes);
   r.headers.emplace_back("Content-Disposition", content_disposition(file_name, ascii_name));
-  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  // X-Content-Type-Options: nosniff is set on every response by the listener (once).
   return r;
 }
 

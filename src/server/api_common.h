@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,23 @@
 #include "service/runs.h"
 
 namespace mujun::server::api {
+
+/// `j` serialised for a response or the audit log: invalid UTF-8 in strings (a request's bytes echoed in a
+/// message) becomes U+FFFD instead of nlohmann's type_error.316. Every dump of the server that may carry
+/// request bytes goes through this (or json_response / error_response, which use it).
+std::string safe_dump(const nlohmann::json& j);
+
+/// True when `s` is well-formed UTF-8 (no overlong forms, no surrogates, ≤ U+10FFFF).
+bool valid_utf8(std::string_view s);
+
+/// Checks a file name given by a client (query `file=`, a multipart filename already converted by
+/// multipart_file): throws ApiError 400 bad_request "文件名不是有效的 UTF-8… / file name is not valid UTF-8…"
+/// for invalid UTF-8, and "文件名含有控制字符… / file name contains control characters…" for bytes below
+/// 0x20, DEL, or C1 controls (U+0080–U+009F). Called before anything is stored, so a bad name can never
+/// reach the audit log or an XLSX export.
+void check_file_name(const std::string& name);
+/// The same check without throwing: "" when `name` is fine, else the Chinese-first message.
+std::string file_name_problem(const std::string& name);
 
 /// 200 (or `status`) with the JSON document.
 Response json_response(const nlohmann::json& j, int status = 200);
@@ -24,9 +42,13 @@ inline nlohmann::json body_object(const Ctx& ctx) { return body_object(ctx.req);
 /// ApiError 404 not_found with "未找到 … / … not found".
 [[noreturn]] void not_found(const std::string& what_zh, const std::string& what_en);
 
-/// `?page=&size=`: page ≥ 1 (default 1), 1 ≤ size ≤ 1000 (default 50); 400 bad_request otherwise.
+/// `?page=&size=`: 1 ≤ page ≤ 10^9 (default 1), 1 ≤ size ≤ 1000 (default 50); 400 bad_request otherwise
+/// (a page past the end is not an error: its item list is empty).
 struct Paging {
+  static constexpr long long kMaxPage = 1'000'000'000;
   long long page = 1, size = 50;
+  /// Index of the page's first row among `total` rows: (page-1)·size without overflow, at most `total`.
+  long long offset(long long total) const;
   bool all = false;  ///< exports: every matching row
   nlohmann::json wrap(const nlohmann::json& all_items) const;  ///< {"total","page","size","items"}
 };

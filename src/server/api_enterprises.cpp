@@ -62,7 +62,7 @@ Response list_xlsx(Ctx& ctx) {
                       mu(f.land_owned_m2, i), mu(f.land_leased_m2, i)});
   }
   ctx.audit("export", nlohmann::json{{"route", "enterprises.xlsx"}, {"year", year}, {"rows", rows.size()},
-                                     {"query", ctx.req.query}}.dump());
+                                     {"query", ctx.req.query}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return xlsx_download(fmt::format("企业-{}.xlsx", year), fmt::format("enterprises-{}.xlsx", year), [&](const std::string& path) { write_tables_xlsx(path, {t}); });
 }
 
@@ -272,13 +272,13 @@ Response detail_xlsx(Ctx& ctx) {
     if (t["gaps"].empty()) gaps.rows.push_back({label, state});
     for (const auto& g : t["gaps"])
       gaps.rows.push_back({label, state, cell_text(g["criterion"]),
-                           g["required"].is_number() ? Cell{g.value("op", "") + " " + g["required"].dump()} : Cell{},
+                           g["required"].is_number() ? Cell{g.value("op", "") + " " + g["required"].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)} : Cell{},
                            g["actual"].is_number() ? cell_number(g["actual"]) : Cell{std::string("缺数据")}, cell_text(g["unit"]),
                            cell_text(g["gap"]), cell_text(g["article"])});
   }
   tables.push_back(std::move(gaps));
 
-  ctx.audit("export", json{{"route", "enterprises/detail.xlsx"}, {"uscc", uscc}, {"year", year}, {"run_id", run_id}}.dump());
+  ctx.audit("export", json{{"route", "enterprises/detail.xlsx"}, {"uscc", uscc}, {"year", year}, {"run_id", run_id}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return xlsx_download(fmt::format("企业-{}-{}.xlsx", e.value("name", uscc), year), fmt::format("enterprise-{}-{}.xlsx", uscc, year),
                        [&](const std::string& path) { write_tables_xlsx(path, tables); });
 }

@@ -111,7 +111,7 @@ Response list_xlsx(Ctx& ctx) {
                       static_cast<double>(it->rows_accepted), static_cast<double>(it->rows_rejected),
                       static_cast<double>(it->warnings), it->sha256});
   }
-  ctx.audit("export", json{{"route", "imports.xlsx"}, {"rows", t.rows.size()}}.dump());
+  ctx.audit("export", json{{"route", "imports.xlsx"}, {"rows", t.rows.size()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return xlsx_download("导入批次.xlsx", "imports.xlsx", [&](const std::string& path) { write_tables_xlsx(path, {t}); });
 }
 
@@ -145,7 +145,7 @@ Response upload_report_xlsx(Ctx& ctx) {
   auto e = recall(ctx.req.params.at("upload_id"));
   if (!e) not_found("该上传的报告（只保留最近 20 次有问题的上传）", "upload report (the last 20 uploads with issues are kept)");
   auto t = report_issues_table(e->report);
-  ctx.audit("export", json{{"route", "uploads/report.xlsx"}, {"upload_id", e->id}, {"rows", t.rows.size()}}.dump());
+  ctx.audit("export", json{{"route", "uploads/report.xlsx"}, {"upload_id", e->id}, {"rows", t.rows.size()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return xlsx_download("导入问题清单-" + e->file + ".xlsx", "import-issues-" + e->id.substr(0, 8) + ".xlsx",
                        [&](const std::string& path) { write_tables_xlsx(path, {t, rejected_rows_table(e->rejected, e->file)}); });
 }
@@ -163,7 +163,15 @@ Response one(Ctx& ctx) {
   return json_response(j);
 }
 
+// The rejects downloads are exports of imported data: they need the export permission on top of the
+// route's import permission (an analyst without can_export may import but not download; docs/dashboard.md).
+void require_export(const Ctx& ctx) {
+  if (!ctx.user || !ctx.user->has(Permission::export_data))
+    throw ApiError(403, "forbidden", "下载被拒绝的行需要导出权限 / downloading rejected rows needs the export permission");
+}
+
 Response batch_rejects_xlsx(Ctx& ctx) {
+  require_export(ctx);
   long long id = to_int(ctx.req.params.at("id"), "id");
   auto b = batch(ctx, id);
   if (!b) not_found(fmt::format("导入批次 {}", id), fmt::format("import batch {}", id));
@@ -174,22 +182,23 @@ Response batch_rejects_xlsx(Ctx& ctx) {
       row.row = r.row;
       json cells = json::parse(r.original_row_json.empty() ? "[]" : r.original_row_json, nullptr, false);
       if (cells.is_array())
-        for (auto& c : cells) row.cells.push_back(c.is_string() ? c.get<std::string>() : c.dump());
+        for (auto& c : cells) row.cells.push_back(c.is_string() ? c.get<std::string>() : c.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       rows.push_back(std::move(row));
     }
     Issue i;
     i.column = r.column, i.raw_value = r.value, i.code = r.code, i.message = r.message;
     rows.back().errors.push_back(i);
   }
-  ctx.audit("export", json{{"route", "imports/rejects.xlsx"}, {"batch_id", id}, {"rows", rows.size()}}.dump());
+  ctx.audit("export", json{{"route", "imports/rejects.xlsx"}, {"batch_id", id}, {"rows", rows.size()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return xlsx_download(fmt::format("被拒绝的行-批次{}.xlsx", id), fmt::format("rejects-batch{}.xlsx", id),
                        [&](const std::string& path) { write_tables_xlsx(path, {rejected_rows_table(rows, b->file)}); });
 }
 
 Response upload_rejects_xlsx(Ctx& ctx) {
+  require_export(ctx);
   auto e = recall(ctx.req.params.at("upload_id"));
   if (!e) not_found("该上传（只保留最近 20 次被拒绝的上传）", "upload (the last 20 refused uploads are kept)");
-  ctx.audit("export", json{{"route", "uploads/rejects.xlsx"}, {"upload_id", e->id}, {"rows", e->rejected.size()}}.dump());
+  ctx.audit("export", json{{"route", "uploads/rejects.xlsx"}, {"upload_id", e->id}, {"rows", e->rejected.size()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return xlsx_download("被拒绝的行-" + e->file + ".xlsx", "rejects-upload-" + e->id.substr(0, 8) + ".xlsx",
                        [&](const std::string& path) { write_tables_xlsx(path, {rejected_rows_table(e->rejected, e->file)}); });
 }
@@ -210,6 +219,7 @@ Response create(Ctx& ctx) {
     bytes = req.body;
   }
   if (name.empty()) throw ApiError(400, "bad_request", "请用 ?file=文件名 给出文件名 / give the file name as ?file=NAME");
+  check_file_name(name);  // before anything is stored (dispatch and multipart_file check it too)
   if (bytes.empty()) throw ApiError(400, "bad_request", "上传的文件是空的 / the uploaded file is empty");
   ingest::ImportOptions opt;
   opt.source = req.q("source");
@@ -239,7 +249,7 @@ Response create(Ctx& ctx) {
   std::string upload_id = u.rejected_total > 0 ? kept : "";
   ctx.audit("import", json{{"file", safe}, {"sha256", u.reports.empty() ? "" : u.reports.front().sha256},
                            {"batch_ids", u.batch_ids}, {"imported", u.imported}, {"partial", opt.partial},
-                           {"rows_rejected", u.rejected_total}}.dump());
+                           {"rows_rejected", u.rejected_total}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   if (!u.imported) {
     json details = json::array();
     for (const auto& r : u.reports)
@@ -269,6 +279,7 @@ void add_import_routes(Router& r) {
   r.add("GET", "/api/imports.xlsx", Permission::export_data, list_xlsx);
   r.add("GET", "/api/imports/{id}", Permission::read, one);
   r.add("POST", "/api/imports", Permission::import_data, create);
+  // import_data here, export_data in the handler (require_export): both are needed.
   r.add("GET", "/api/imports/{id}/rejects.xlsx", Permission::import_data, batch_rejects_xlsx);
   r.add("GET", "/api/uploads/{upload_id}/rejects.xlsx", Permission::import_data, upload_rejects_xlsx);
   r.add("GET", "/api/uploads/{upload_id}/report.xlsx", Permission::export_data, upload_report_xlsx);

@@ -133,7 +133,7 @@ Response results(Ctx& ctx) {
   // Only the page's rows become JSON (the filter and sort run over all of them).
   const auto rows = filtered(ctx, *run, *d);
   const auto total = static_cast<long long>(rows.size());
-  const long long from = std::min(total, (p.page - 1) * p.size), to = std::min(total, from + p.size);
+  const long long from = p.offset(total), to = std::min(total, from + p.size);
   json items = json::array();
   for (long long i = from; i < to; ++i) items.push_back(item(*run, *d, rows[static_cast<std::size_t>(i)]));
   json j = {{"total", total}, {"page", p.page}, {"size", p.size}, {"items", std::move(items)}};
@@ -180,7 +180,7 @@ Response results_xlsx(Ctx& ctx) {
     t.rows.push_back(std::move(row));
   }
   ctx.audit("export", json{{"route", "results.xlsx"}, {"run_id", run->record.id}, {"rows", rows.size()},
-                           {"query", ctx.req.query}}.dump());
+                           {"query", ctx.req.query}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return xlsx_download(fmt::format("评价结果-运行{}-{}.xlsx", run->record.id, run->record.year),
                        fmt::format("results-run{}-{}.xlsx", run->record.id, run->record.year),
                        [&](const std::string& path) { write_tables_xlsx(path, {t}); });

@@ -39,7 +39,12 @@ std::string beijing_time(const std::string& iso_utc);
 std::string publication_label(const std::string& status);
 std::string objection_label(const std::string& status);
 
-/// Writes the tables, one sheet each, to `path`. Throws std::runtime_error (Chinese first).
+/// `s` as text an XLSX part may hold: every byte that is not part of well-formed UTF-8, every C0 control
+/// except tab/LF/CR, DEL, C1 controls (U+0080–U+009F) and U+FFFE/U+FFFF become U+FFFD (XML 1.0 "Char").
+std::string xml_safe_text(const std::string& s);
+
+/// Writes the tables, one sheet each, to `path`; every string goes through xml_safe_text(), so an old
+/// stored value with bad bytes cannot make the workbook invalid. Throws std::runtime_error (Chinese first).
 void write_tables_xlsx(const std::string& path, const std::vector<Table>& tables);
 
 }  // namespace mujun::server::api

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "server/api_common.h"
 #include "server/auth.h"
 #include "server/session.h"
 #include "store/platform.h"
@@ -12,7 +13,7 @@ namespace mujun::server {
 
 Response error_response(int status, const std::string& code, const std::string& message) {
   nlohmann::json j = {{"error", {{"code", code}, {"message", message}}}};
-  return json(status, j.dump());
+  return json(status, api::safe_dump(j));  // messages echo request bytes: never the strict dump
 }
 
 namespace {
@@ -21,8 +22,24 @@ bool changes_state(const std::string& method) { return method == "POST" || metho
 
 Response run(const Router& router, Request& req, store::Store& store, store::PlatformStore& platform,
              const ServerConfig& config) {
+  // No route has bytes that are not UTF-8 in its path: such a path is not found (and never reaches a
+  // handler as a path parameter).
+  if (!api::valid_utf8(req.path)) return error_response(404, "not_found", "未找到 / not found: " + req.path);
+  // Query parameters are text: a value that is not UTF-8 (a GBK client, a probe) is refused here, once,
+  // before a handler stores it or echoes it; `file` is a file name (upload routes): control characters too.
+  for (auto& [name, value] : req.query) {
+    if (!api::valid_utf8(name) || !api::valid_utf8(value)) {
+      if (name == "file") api::check_file_name(value);
+      throw ApiError(400, "bad_request", "查询参数 " + name + " 不是有效的 UTF-8 / query parameter " + name +
+                                             " is not valid UTF-8");
+    }
+    if (name == "file") api::check_file_name(value);
+  }
   bool path_exists = false;
-  const auto* route = router.match(req.method, req.path, req.params, &path_exists);
+  // HEAD is answered as GET without the body (RFC 9110 §9.3.2; the listener drops the body and keeps
+  // Content-Length), so HEAD on a GET route is not a 405.
+  const std::string method = req.method == "HEAD" ? std::string("GET") : req.method;
+  const auto* route = router.match(method, req.path, req.params, &path_exists);
   if (!route) {
     if (path_exists) {
       auto r = error_response(405, "method_not_allowed",

@@ -3,6 +3,9 @@
 // the route's Permission), 405 (path known, method not), 404 (no such route), the handler, and errors as
 // JSON {"error":{"code","message"}}: ApiError with its status; JSON parse errors 400 (logged); any other
 // exception 500 "internal" whose details go to stderr only. Contract: /work/notes/api-contract.md.
+// Before routing: a path that is not UTF-8 → 404; a query name or value that is not UTF-8 → 400; the query
+// parameter `file` (upload and attachment names) also → 400 for control characters (api::check_file_name).
+// HEAD is routed as GET. Error bodies are serialised leniently (invalid UTF-8 → U+FFFD), never throwing.
 #pragma once
 #include "server/http.h"
 
@@ -12,7 +15,7 @@ namespace mujun::server {
 Response dispatch(const Router& router, Request& req, store::Store& store, store::PlatformStore& platform,
                   const ServerConfig& config);
 
-/// {"error":{"code":…,"message":…}} with `status`.
+/// {"error":{"code":…,"message":…}} with `status`; bytes of `message` that are not UTF-8 become U+FFFD.
 Response error_response(int status, const std::string& code, const std::string& message);
 
 }  // namespace mujun::server

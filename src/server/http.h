@@ -83,6 +83,13 @@ struct ServerConfig {
   std::string schemes_dir;    ///< evaluation schemes read and saved by /api/schemes and /api/runs; "" = <resource_root>/schemes
   std::string web_root;       ///< built dashboard (web/dist); "" = no static files
   std::size_t body_limit = 32u << 20;  ///< bytes; larger requests get 413
+  /// `serve --trust-proxy`: X-Real-IP from a loopback peer (nginx on this host, docs/deploy.md) is the
+  /// client address of Request::remote (login rate limiting, audit). Off: the header is ignored, so a
+  /// client cannot choose the address it is counted under.
+  bool trust_proxy = false;
+  /// `serve --max-connections`: open connections beyond this are closed at once (keeps file descriptors for
+  /// the database and the clients already served; systemd's default LimitNOFILE is 1024).
+  std::size_t max_connections = 512;
 };
 
 /// What a handler gets: the request, the principal (nullptr only on routes with Permission::none),

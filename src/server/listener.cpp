@@ -4,6 +4,7 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -33,7 +34,9 @@ namespace mujun::server {
 namespace {
 
 constexpr std::uint32_t kHeaderLimit = 16 * 1024;
-constexpr auto kReadTimeout = 30s;
+constexpr auto kHeaderTimeout = 10s;  // first request's headers: a slow or silent client lets go of its slot soon
+constexpr auto kReadTimeout = 30s;    // the body, once the headers are in
+constexpr auto kAcceptBackoff = 100ms;  // after EMFILE/ENFILE: let connections close instead of spinning
 constexpr auto kIdleTimeout = 60s;
 constexpr auto kWriteTimeout = 30s;
 constexpr auto kStopGrace = 5s;
@@ -98,7 +101,7 @@ class Conn : public std::enable_shared_from_this<Conn> {
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
     parser_->body_limit(shared_->config.body_limit);
-    stream_.expires_after(first_ ? kReadTimeout : kIdleTimeout);
+    stream_.expires_after(first_ ? kHeaderTimeout : kIdleTimeout);
     http::async_read_header(stream_, buffer_, *parser_,
                             beast::bind_front_handler(&Conn::on_header, shared_from_this()));
   }
@@ -175,7 +178,7 @@ class Conn : public std::enable_shared_from_this<Conn> {
     }
     r.body = std::move(msg.body());
     r.remote = peer_;
-    if (peer_loopback_) {
+    if (peer_loopback_ && shared_->config.trust_proxy) {
       if (auto it = r.headers.find("x-real-ip"); it != r.headers.end() && !it->second.empty()) r.remote = it->second;
     }
     return r;
@@ -188,6 +191,29 @@ class Conn : public std::enable_shared_from_this<Conn> {
     Request req = to_request(msg, ok);
     Response res;
     bool head = req.method == "HEAD";
+    try {
+      res = respond(req, ok, head);
+    } catch (const std::exception& e) {
+      // dispatch() and serve_static() do not throw; this is the last line so that no request can take the
+      // process down (an exception escaping a handler would leave ioc.run() and end the worker).
+      std::cerr << "mujun serve: 500 " << req.method << ": " << e.what() << "\n";
+      res = internal_error();
+    } catch (...) {
+      std::cerr << "mujun serve: 500 " << req.method << ": unknown exception\n";
+      res = internal_error();
+    }
+    write(res, version, keep_alive && !shared_->stopping, head);
+  }
+
+  static Response internal_error() {
+    Response r;
+    r.status = 500;
+    r.body = R"j({"error":{"code":"internal","message":"服务器内部错误，详情见服务器日志 / internal error (details in the server log)"}})j";
+    return r;
+  }
+
+  Response respond(Request& req, bool ok, bool head) {
+    Response res;
     if (!ok) {
       res = error_response(400, "bad_request", "非法的请求路径 / malformed request target");
     } else if (req.path == "/api" || starts_with(req.path, "/api/")) {
@@ -201,7 +227,7 @@ class Conn : public std::enable_shared_from_this<Conn> {
     } else {
       res = error_response(405, "method_not_allowed", "静态文件只支持 GET / only GET is allowed here");
     }
-    write(res, version, keep_alive && !shared_->stopping, head);
+    return res;
   }
 
   void write(const Response& r, unsigned version, bool keep_alive, bool head = false) {
@@ -294,11 +320,42 @@ class Acceptor : public std::enable_shared_from_this<Acceptor> {
   }
   void on_accept(beast::error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted || shared_->stopping || !acceptor_.is_open()) return;
-    if (!ec) std::make_shared<Conn>(std::move(socket), shared_)->start();
+    if (ec == net::error::no_descriptors || ec == boost::system::errc::too_many_files_open_in_system ||
+        ec == net::error::no_buffer_space || ec == net::error::no_memory) {
+      // Out of file descriptors (EMFILE/ENFILE) or memory: the pending connection stays in the backlog and
+      // accepting again at once fails again — a busy loop. Wait, so that open connections can finish.
+      if (!warned_) {
+        std::cerr << "mujun serve: 无法接受新连接（文件描述符用尽？）/ cannot accept: " << ec.message()
+                  << "（调高 LimitNOFILE 或降低 --max-connections / raise LimitNOFILE or lower --max-connections）\n";
+        warned_ = true;
+      }
+      timer_.expires_after(kAcceptBackoff);
+      timer_.async_wait([self = shared_from_this()](beast::error_code) {
+        if (!self->shared_->stopping && self->acceptor_.is_open()) self->accept();
+      });
+      return;
+    }
+    if (!ec) {
+      warned_ = false;
+      bool full = false;
+      {
+        std::lock_guard lock(shared_->mu);
+        full = shared_->conns.size() >= shared_->config.max_connections;
+      }
+      if (full) {  // over --max-connections: close at once (RST-free: nothing was read)
+        beast::error_code ignored;
+        socket.shutdown(tcp::socket::shutdown_both, ignored);
+        socket.close(ignored);
+      } else {
+        std::make_shared<Conn>(std::move(socket), shared_)->start();
+      }
+    }
     accept();
   }
   net::io_context& ioc_;
   tcp::acceptor acceptor_;
+  net::steady_timer timer_{acceptor_.get_executor()};
+  bool warned_ = false;
   std::shared_ptr<Shared> shared_;
 };
 
@@ -379,7 +436,18 @@ void Server::start() {
       } catch (const std::exception& e) {
         std::cerr << "mujun serve: 工作线程无法打开数据库 / a worker cannot open the database: " << e.what() << "\n";
       }
-      impl_->ioc.run();
+      // An exception out of a handler must not end this worker (nor, uncaught, the process): log it and
+      // keep running; run() returns normally only when the io_context is stopped.
+      for (;;) {
+        try {
+          impl_->ioc.run();
+          break;
+        } catch (const std::exception& e) {
+          std::cerr << "mujun serve: 工作线程捕获异常 / a worker caught an exception: " << e.what() << "\n";
+        } catch (...) {
+          std::cerr << "mujun serve: 工作线程捕获未知异常 / a worker caught an unknown exception\n";
+        }
+      }
       tl_store = nullptr;
       tl_platform = nullptr;
     });

@@ -1,12 +1,33 @@
 #include "server/multipart.h"
 
+#include <iconv.h>
+
 #include <algorithm>
 #include <cctype>
 #include <stdexcept>
 
+#include "server/api_common.h"
+
 namespace mujun::server {
 
 namespace {
+
+// `s` converted from GB18030 (a superset of GBK, what older Chinese Windows clients send) to UTF-8;
+// nullopt when it is not GB18030 either.
+std::optional<std::string> gb18030_to_utf8(const std::string& s) {
+  iconv_t cd = ::iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  std::string out(s.size() * 4 + 4, '\0');
+  char* in = const_cast<char*>(s.data());
+  std::size_t in_left = s.size();
+  char* o = out.data();
+  std::size_t out_left = out.size();
+  auto rc = ::iconv(cd, &in, &in_left, &o, &out_left);
+  ::iconv_close(cd);
+  if (rc == static_cast<std::size_t>(-1) || in_left != 0) return std::nullopt;
+  out.resize(out.size() - out_left);
+  return out;
+}
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -119,6 +140,12 @@ UploadedFile multipart_file(const std::string& body, const std::string& boundary
       h = e + 2;
     }
     if (is_file) {
+      if (!api::valid_utf8(f.file_name)) {
+        auto converted = gb18030_to_utf8(f.file_name);
+        if (!converted || !api::valid_utf8(*converted)) throw std::invalid_argument(api::file_name_problem(f.file_name));
+        f.file_name = std::move(*converted);
+      }
+      if (auto problem = api::file_name_problem(f.file_name); !problem.empty()) throw std::invalid_argument(problem);
       f.bytes = body.substr(data, next - data);
       return f;
     }

@@ -18,7 +18,9 @@ struct UploadedFile {
 std::optional<std::string> multipart_boundary(const std::string& content_type);
 
 /// The first file part of `body`. Throws std::invalid_argument (Chinese first) when the body is not a
-/// well-formed multipart body for `boundary` or carries no file part.
+/// well-formed multipart body for `boundary` or carries no file part, or when the part's file name is not
+/// usable (api::file_name_problem: control characters, or bytes that are neither UTF-8 nor GB18030).
+/// A file name in GBK/GB18030 (older Chinese Windows clients) is returned converted to UTF-8.
 UploadedFile multipart_file(const std::string& body, const std::string& boundary);
 
 }  // namespace mujun::server

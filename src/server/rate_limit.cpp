@@ -1,11 +1,27 @@
 // mujun — login rate limiting (see rate_limit.h).
 #include "server/rate_limit.h"
 
+#include <algorithm>
+
 namespace mujun::server {
 
-bool LoginRateLimiter::blocked_locked(const std::string& key, Clock::time_point now) {
+namespace {
+std::string pair_key(const std::string& name, const std::string& address) { return "p:" + address + "\x1f" + name; }
+}  // namespace
+
+LoginRateLimiter::Clock::duration LoginRateLimiter::wait_locked(const std::string& key, Clock::time_point now) {
   auto it = entries_.find(key);
-  return it != entries_.end() && it->second.blocked_until > now;
+  if (it == entries_.end() || it->second.blocked_until <= now) return Clock::duration::zero();
+  return it->second.blocked_until - now;
+}
+
+LoginRateLimiter::Clock::duration LoginRateLimiter::ceiling_wait_locked(const std::string& key, Clock::time_point now) {
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return Clock::duration::zero();
+  auto& f = it->second.failures;
+  while (!f.empty() && f.front() <= now - kWindow) f.pop_front();
+  if (static_cast<int>(f.size()) < kNameCeiling) return Clock::duration::zero();
+  return f.front() + kWindow - now;
 }
 
 void LoginRateLimiter::failure_locked(const std::string& key, Clock::time_point now) {
@@ -18,6 +34,13 @@ void LoginRateLimiter::failure_locked(const std::string& key, Clock::time_point 
   }
 }
 
+void LoginRateLimiter::ceiling_failure_locked(const std::string& key, Clock::time_point now) {
+  auto& f = entries_[key].failures;
+  while (!f.empty() && f.front() <= now - kWindow) f.pop_front();
+  f.push_back(now);
+  while (static_cast<int>(f.size()) > kNameCeiling) f.pop_front();  // bounded memory per name
+}
+
 // Drops entries with no recent failure and no running block, so a flood of names cannot grow the map
 // without bound.
 void LoginRateLimiter::prune_locked(Clock::time_point now) {
@@ -28,23 +51,31 @@ void LoginRateLimiter::prune_locked(Clock::time_point now) {
   }
 }
 
-bool LoginRateLimiter::blocked(const std::string& name, const std::string& address, Clock::time_point now) {
+std::chrono::seconds LoginRateLimiter::retry_after(const std::string& name, const std::string& address, Clock::time_point now) {
   std::lock_guard lock(mu_);
-  return blocked_locked("n:" + name, now) || blocked_locked("a:" + address, now);
+  auto w = std::max({wait_locked(pair_key(name, address), now), wait_locked("a:" + address, now),
+                     ceiling_wait_locked("n:" + name, now)});
+  return std::chrono::ceil<std::chrono::seconds>(w);
+}
+
+bool LoginRateLimiter::blocked(const std::string& name, const std::string& address, Clock::time_point now) {
+  return retry_after(name, address, now) > std::chrono::seconds::zero();
 }
 
 void LoginRateLimiter::failure(const std::string& name, const std::string& address, Clock::time_point now) {
   std::lock_guard lock(mu_);
-  failure_locked("n:" + name, now);
+  failure_locked(pair_key(name, address), now);
   failure_locked("a:" + address, now);
+  ceiling_failure_locked("n:" + name, now);
   if (++since_prune_ >= 1000) {
     prune_locked(now);
     since_prune_ = 0;
   }
 }
 
-void LoginRateLimiter::success(const std::string& name) {
+void LoginRateLimiter::success(const std::string& name, const std::string& address) {
   std::lock_guard lock(mu_);
+  entries_.erase(pair_key(name, address));
   entries_.erase("n:" + name);
 }
 

@@ -3,6 +3,7 @@
 
 #include "server/api_common.h"
 #include "server/auth.h"
+#include "server/dispatch.h"
 #include "server/rate_limit.h"
 #include "server/routes.h"
 #include "server/session.h"
@@ -40,9 +41,13 @@ Response login(Ctx& c) {
   auto j = body_json(c.req);
   std::string name = text_field(j, "name", true), password = text_field(j, "password", true);
   auto& limiter = login_limiter();
-  if (limiter.blocked(name, c.req.remote)) {
-    c.audit("login_failed", Json{{"name", name}, {"reason", "rate_limited"}}.dump());
-    throw ApiError(429, "rate_limited", "登录失败次数过多，请 15 分钟后再试 / too many failed logins; try again in 15 minutes");
+  if (auto wait = limiter.retry_after(name, c.req.remote); wait.count() > 0) {
+    c.audit("login_failed", Json{{"name", name}, {"reason", "rate_limited"}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    auto minutes = std::to_string((wait.count() + 59) / 60);
+    auto r = error_response(429, "rate_limited", "登录失败次数过多，请 " + minutes + " 分钟后再试 / too many failed logins; try again in " +
+                                                     minutes + " minutes");
+    r.headers.emplace_back("Retry-After", std::to_string(wait.count()));
+    return r;
   }
   auto u = c.platform.user_by_name(name);
   bool ok = false;
@@ -52,20 +57,20 @@ Response login(Ctx& c) {
     verify_dummy_password(password);
   if (!ok) {
     limiter.failure(name, c.req.remote);
-    store::AuditRecord a{0, iso_utc(), u ? u->name : "", "login_failed", Json{{"name", name}}.dump(), c.req.remote};
+    store::AuditRecord a{0, iso_utc(), u ? u->name : "", "login_failed", Json{{"name", name}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), c.req.remote};
     c.platform.audit(a);
     throw ApiError(401, "bad_credentials", "用户名或密码错误 / wrong user name or password");
   }
-  limiter.success(name);
+  limiter.success(name, c.req.remote);
   auto s = create_session(c.platform, u->id);
-  c.platform.audit({0, iso_utc(), u->name, "login", Json{{"role", u->role}}.dump(), c.req.remote});
+  c.platform.audit({0, iso_utc(), u->name, "login", Json{{"role", u->role}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), c.req.remote});
   Json out = {{"user",
                {{"name", u->name},
                 {"role", u->role},
                 {"enterprise", u->enterprise_uscc},
                 {"can_export", u->can_export || u->role == "admin"}}},
               {"csrf", s.record.csrf_token}};
-  auto r = server::json(200, out.dump());
+  auto r = server::json(200, out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   r.headers.emplace_back("Set-Cookie", session_cookie(s.token, secure_cookies(c.req)));
   return r;
 }
@@ -91,13 +96,13 @@ Response me(Ctx& c) {
               {"can_export", u.has(Permission::export_data)},
               {"csrf", u.csrf_token},
               {"permissions", permission_names(u)}};
-  return server::json(200, out.dump());
+  return server::json(200, out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response list_users(Ctx& c) {
   Json arr = Json::array();
   for (auto& u : c.platform.users()) arr.push_back(user_json(u));  // never the password hash
-  return server::json(200, arr.dump());
+  return server::json(200, arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response add_user(Ctx& c) {
@@ -120,8 +125,8 @@ Response add_user(Ctx& c) {
   u.created_at = iso_utc();
   u.id = c.platform.add_user(u);
   c.audit("user_add", Json{{"name", u.name}, {"role", u.role}, {"enterprise", u.enterprise_uscc},
-                           {"can_export", u.can_export}}.dump());
-  return server::json(201, user_json(u).dump());
+                           {"can_export", u.can_export}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return server::json(201, user_json(u).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 Response remove_user(Ctx& c) {
@@ -129,7 +134,7 @@ Response remove_user(Ctx& c) {
   if (name == c.user->name)
     throw ApiError(409, "conflict", "不能删除当前登录的账号 / you cannot remove the account you are signed in with");
   if (!c.platform.remove_user(name)) throw ApiError(404, "not_found", "用户不存在 / no such user: " + name);
-  c.audit("user_remove", Json{{"name", name}}.dump());
+  c.audit("user_remove", Json{{"name", name}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   Response r;
   r.status = 204;
   return r;
@@ -143,7 +148,7 @@ Response set_password(Ctx& c) {
   auto u = c.platform.user_by_name(name);
   if (!u) throw ApiError(404, "not_found", "用户不存在 / no such user: " + name);
   c.platform.set_password_hash(u->id, hash_password(password));  // ends the account's sessions
-  c.audit("user_passwd", Json{{"name", name}}.dump());
+  c.audit("user_passwd", Json{{"name", name}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   Response r;
   r.status = 204;
   return r;
@@ -160,7 +165,7 @@ Response audit_log(Ctx& c) {
     arr.push_back({{"id", a.id}, {"at", a.at}, {"user", a.user}, {"action", a.action}, {"detail", detail},
                    {"remote", a.remote}});
   }
-  return server::json(200, arr.dump());
+  return server::json(200, arr.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace
@@ -175,7 +180,7 @@ void add_auth_routes(Router& r) {
   r.add("PUT", "/api/users/{name}/password", Permission::admin, set_password);
   r.add("GET", "/api/audit", Permission::admin, audit_log);
   r.add("GET", "/api/health", Permission::none,
-        [](Ctx&) { return server::json(200, nlohmann::json{{"ok", true}, {"version", kVersion}}.dump()); });
+        [](Ctx&) { return server::json(200, nlohmann::json{{"ok", true}, {"version", kVersion}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)); });
 }
 
 }  // namespace mujun::server

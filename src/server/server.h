@@ -2,13 +2,17 @@
 // Contract: /work/notes/api-contract.md ("General", "Limits", "Static").
 //
 // - Keep-alive; limits: body ServerConfig::body_limit (413 JSON, connection closed), headers 16 KiB (431),
-//   request read timeout 30 s from the first header byte, idle keep-alive 60 s, write timeout 30 s.
+//   the first request's headers within 10 s of the connection, a body within 30 s of its headers, idle
+//   keep-alive 60 s, write timeout 30 s; at most ServerConfig::max_connections open connections (more are
+//   closed at once); EMFILE/ENFILE on accept → retry after 100 ms (no busy loop). An exception out of a
+//   handler is answered 500 and never leaves a worker thread.
 // - /api/ paths go through dispatch() with the worker thread's own Store + PlatformStore connections
 //   (opened when the thread starts; the database is migrated once by start()). Other paths are static
 //   files from ServerConfig::web_root (static_files.h); only GET and HEAD are allowed there.
-// - Request::remote is the peer address; when the peer is a loopback address (a reverse proxy on the same
-//   host, docs/deploy.md) and the request has X-Real-IP, that header's value is used instead, so the login
-//   rate limiter sees the real client.
+// - Request::remote is the peer address; with ServerConfig::trust_proxy (`serve --trust-proxy`), when the
+//   peer is a loopback address (a reverse proxy on the same host, docs/deploy.md) and the request has
+//   X-Real-IP, that header's value is used instead, so the login rate limiter sees the real client.
+// - HEAD on an /api/ GET route is answered as GET without the body.
 // - Every response has X-Content-Type-Options: nosniff, X-Frame-Options: DENY, Referrer-Policy: same-origin
 //   and Content-Security-Policy: default-src 'self'; style-src 'self' 'unsafe-inline' (ECharts sets inline
 //   styles); img-src 'self' data:; frame-ancestors 'none'. /api/ responses have Cache-Control: no-store.

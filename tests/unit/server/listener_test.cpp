@@ -24,6 +24,7 @@ class Listener : public ::testing::Test {
     TestServerOptions o;
     o.web_root = web.string();
     o.body_limit = 1 << 20;  // 1 MiB, so the 413 test sends little
+    o.trust_proxy = true;    // RealIpFromALoopbackProxyGoesToTheAudit (serve --trust-proxy)
     srv = new TestServer(o);
   }
   static void TearDownTestSuite() {

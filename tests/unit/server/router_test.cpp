@@ -170,28 +170,50 @@ TEST(Auth, PasswordAndNamePolicy) {
   EXPECT_FALSE(same_secret("abc", "abcd"));
 }
 
-TEST(RateLimit, FiveFailuresPerNameOrAddressBlockFifteenMinutes) {
+TEST(RateLimit, FiveFailuresPerPairOrAddressBlockFifteenMinutes) {
   LoginRateLimiter l;
   auto t = LoginRateLimiter::Clock::now();
   for (int i = 0; i < 4; ++i) l.failure("zhang", "10.0.0.1", t + std::chrono::seconds(i));
-  EXPECT_FALSE(l.blocked("zhang", "10.0.0.9", t + std::chrono::seconds(5)));
+  EXPECT_FALSE(l.blocked("zhang", "10.0.0.1", t + std::chrono::seconds(5)));
   l.failure("zhang", "10.0.0.1", t + std::chrono::seconds(5));  // 5th
-  EXPECT_TRUE(l.blocked("zhang", "10.0.0.9", t + std::chrono::seconds(6)));  // by name
-  EXPECT_TRUE(l.blocked("li", "10.0.0.1", t + std::chrono::seconds(6)));     // by address
+  EXPECT_TRUE(l.blocked("zhang", "10.0.0.1", t + std::chrono::seconds(6)));   // the pair
+  EXPECT_FALSE(l.blocked("zhang", "10.0.0.9", t + std::chrono::seconds(6)));  // not the name: no lockout by others
+  EXPECT_TRUE(l.blocked("li", "10.0.0.1", t + std::chrono::seconds(6)));      // by address
   EXPECT_FALSE(l.blocked("li", "10.0.0.9", t + std::chrono::seconds(6)));
-  EXPECT_TRUE(l.blocked("zhang", "x", t + std::chrono::seconds(5) + std::chrono::minutes(15) - std::chrono::seconds(1)));
-  EXPECT_FALSE(l.blocked("zhang", "x", t + std::chrono::seconds(5) + std::chrono::minutes(15)));
+  EXPECT_EQ(l.retry_after("li", "10.0.0.1", t + std::chrono::seconds(6)).count(), 15 * 60 - 1);
+  EXPECT_TRUE(l.blocked("zhang", "10.0.0.1", t + std::chrono::seconds(5) + std::chrono::minutes(15) - std::chrono::seconds(1)));
+  EXPECT_FALSE(l.blocked("zhang", "10.0.0.1", t + std::chrono::seconds(5) + std::chrono::minutes(15)));
   // Failures older than the 15-minute window do not count.
   LoginRateLimiter w;
   for (int i = 0; i < 4; ++i) w.failure("wang", "a", t);
-  w.failure("wang", "b", t + std::chrono::minutes(16));
-  EXPECT_FALSE(w.blocked("wang", "c", t + std::chrono::minutes(16)));
-  // A success forgets the name's failures.
+  w.failure("wang", "a", t + std::chrono::minutes(16));
+  EXPECT_FALSE(w.blocked("wang", "a", t + std::chrono::minutes(16)));
+  // A success forgets the pair's and the name's failures, not the address's: 3 + 1 pair failures after a
+  // success do not block; 49 + 1 name failures after a success are under the ceiling.
   LoginRateLimiter s;
-  for (int i = 0; i < 4; ++i) s.failure("zhao", "ip" + std::to_string(i), t);
-  s.success("zhao");
-  s.failure("zhao", "ip9", t);
-  EXPECT_FALSE(s.blocked("zhao", "ip8", t));
+  for (int i = 0; i < 3; ++i) s.failure("zhao", "ip1", t);
+  s.success("zhao", "ip1");
+  s.failure("zhao", "ip1", t);
+  s.failure("qian", "ip1", t);  // the address's 5th failure
+  EXPECT_TRUE(s.blocked("zhao", "ip1", t));    // by address
+  EXPECT_FALSE(s.blocked("zhao", "ip2", t));   // the pair (zhao, ip1) was at 1, the name far below 50
+  for (int i = 0; i < 49; ++i) s.failure("sun", "n" + std::to_string(i), t);
+  s.success("sun", "n0");
+  s.failure("sun", "n99", t);
+  EXPECT_FALSE(s.blocked("sun", "n98", t));
+}
+
+TEST(RateLimit, NameCeilingSlowsAfterFiftyFailuresFromManyAddresses) {
+  LoginRateLimiter l;
+  auto t = LoginRateLimiter::Clock::now();
+  // 49 failures of "admin" from 49 addresses (one each: no pair or address block): not yet.
+  for (int i = 0; i < 49; ++i) l.failure("admin", "198.51.100." + std::to_string(i), t + std::chrono::seconds(i));
+  EXPECT_FALSE(l.blocked("admin", "192.0.2.1", t + std::chrono::seconds(60)));
+  l.failure("admin", "198.51.100.99", t + std::chrono::seconds(60));  // the 50th
+  // Slowed for everybody until the oldest failure (at t) is 15 minutes old: 900 − 61 = 839 s.
+  EXPECT_EQ(l.retry_after("admin", "192.0.2.1", t + std::chrono::seconds(61)).count(), 839);
+  EXPECT_FALSE(l.blocked("other", "192.0.2.1", t + std::chrono::seconds(61)));
+  EXPECT_FALSE(l.blocked("admin", "192.0.2.1", t + std::chrono::minutes(15)));  // the window slid
 }
 
 TEST(Listen, AddressesAndLoopback) {

@@ -181,6 +181,8 @@ struct TestServerOptions {
   std::size_t body_limit = 32u << 20;
   int threads = 2;
   bool own_schemes = false;         ///< a private copy of schemes/ as ServerConfig::schemes_dir (PUT tests)
+  bool trust_proxy = false;         ///< ServerConfig::trust_proxy (`serve --trust-proxy`)
+  std::size_t max_connections = 512;  ///< ServerConfig::max_connections
 };
 
 /// `mujun demo` once per test process (or $MUJUN_DEMO_DB, a database made by `mujun demo` earlier);
@@ -258,6 +260,8 @@ class TestServer {
     cfg.resource_root = MUJUN_SOURCE_ROOT;
     cfg.web_root = o.web_root;
     cfg.body_limit = o.body_limit;
+    cfg.trust_proxy = o.trust_proxy;
+    cfg.max_connections = o.max_connections;
     if (o.own_schemes) {
       schemes_dir = dir / "schemes";
       std::filesystem::copy(std::filesystem::path(MUJUN_SOURCE_ROOT) / "schemes", schemes_dir,

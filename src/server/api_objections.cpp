@@ -2,8 +2,11 @@
 // POST /api/objections/{id}/attachments?file=NAME, GET /api/objections/{id}/attachments/{aid},
 // POST /api/objections/{id}/resolve {action: reject|uphold, resolution, new_run_id}.
 // State machine: a run's window must be "open" to file an objection or attach to one; an objection is
-// "open" until resolved ("rejected" with a reason, or "upheld" by a re-run new_run_id of the same year);
-// freezing refuses while objections are open (api_runs.cpp). An enterprise account files for its own
+// "open" until resolved ("rejected" with a reason, or "upheld" with the corrections made and a later
+// re-run new_run_id of the same year and the same scheme — id and text hash; 409 otherwise); freezing
+// refuses while objections are open and once one was upheld (the re-run is to be published and frozen,
+// api_runs.cpp). Limits: 3 open objections per enterprise and run (409), 5 attachments (409) and 20 MiB
+// in all (413) per objection, 10 MiB per file (413). An enterprise account files for its own
 // USCC (from the account, never from the body) and sees only its own objections and attachments.
 #include <algorithm>
 
@@ -23,7 +26,10 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kAttachmentLimit = 10u << 20;  // 10 MiB (contract)
+constexpr std::size_t kAttachmentLimit = 10u << 20;        // 10 MiB per file (contract)
+constexpr std::size_t kAttachmentTotalLimit = 20u << 20;   // 20 MiB per objection, all files
+constexpr std::size_t kAttachmentsPerObjection = 5;
+constexpr long kOpenObjectionsPerRun = 3;                  // open objections per enterprise and run
 
 json attachment_json(const store::AttachmentRecord& a) {
   return {{"id", a.id}, {"file_name", a.file_name}, {"content_type", a.content_type}, {"sha256", a.sha256}};
@@ -37,6 +43,15 @@ json enterprise_name(const Ctx& ctx, const store::ObjectionRecord& o) {
   return i ? run->result["enterprises"][*i].value("name", json(nullptr)) : json(nullptr);
 }
 
+// For an upheld objection: the publication status of its re-run ("unpublished" | "open" | "closed" |
+// "frozen"), so the objecting enterprise is told it sees the corrected result once the re-run is
+// published; null otherwise.
+json new_run_status(const Ctx& ctx, const store::ObjectionRecord& o) {
+  if (o.status != "upheld" || !o.new_run_id) return nullptr;
+  auto st = publication_status(ctx, o.new_run_id);
+  return st ? json(*st) : json("unpublished");
+}
+
 json objection_json(const Ctx& ctx, const store::ObjectionRecord& o) {
   json atts = json::array();
   for (const auto& a : ctx.platform.attachments(o.id)) atts.push_back(attachment_json(a));
@@ -44,7 +59,8 @@ json objection_json(const Ctx& ctx, const store::ObjectionRecord& o) {
           {"filed_by", o.filed_by}, {"reason", o.reason},
           {"filed_at", o.filed_at}, {"status", o.status}, {"resolved_by", o.resolved_by},
           {"resolution", o.resolution}, {"resolved_at", o.resolved_at},
-          {"new_run_id", o.new_run_id ? json(o.new_run_id) : json(nullptr)}, {"attachments", atts}};
+          {"new_run_id", o.new_run_id ? json(o.new_run_id) : json(nullptr)},
+          {"new_run_status", new_run_status(ctx, o)}, {"attachments", atts}};
 }
 
 // The objection `id` if the account may see it; 404 otherwise (another enterprise's: as if absent).
@@ -120,6 +136,14 @@ Response file(Ctx& ctx) {
   auto run = run_or_404(ctx, run_id);
   if (!run->enterprise_index(uscc)) not_found("该企业在此次评价中的结果", "this enterprise's result in the run");
   require_open_window(ctx, run_id);
+  long open = 0;
+  for (const auto& x : ctx.platform.objections(run_id, uscc))
+    if (x.uscc == uscc && x.status == "open") ++open;
+  if (open >= kOpenObjectionsPerRun)
+    throw ApiError(409, "conflict",
+                   fmt::format("该企业对此次评价已有 {} 件异议待处理（每家企业至多 {} 件），请在已有异议中补充说明或等待处理 / "
+                               "this enterprise already has {} open objections to the run (at most {})",
+                               open, kOpenObjectionsPerRun, open, kOpenObjectionsPerRun));
   store::ObjectionRecord o;
   o.run_id = run_id;
   o.uscc = uscc;
@@ -172,6 +196,19 @@ Response attach(Ctx& ctx) {
   if (name.empty() || name.size() > 200) throw ApiError(400, "bad_request", "请用 ?file=文件名 给出附件名 / give ?file=NAME");
   if (bytes.size() > kAttachmentLimit) throw ApiError(413, "too_large", "附件不能超过 10 MiB / attachments are limited to 10 MiB");
   if (bytes.empty()) throw ApiError(400, "bad_request", "附件是空的 / the attachment is empty");
+  const auto existing = ctx.platform.attachments(o.id);
+  if (existing.size() >= kAttachmentsPerObjection)
+    throw ApiError(409, "conflict",
+                   fmt::format("每件异议至多 {} 个附件（已有 {} 个）/ at most {} attachments per objection ({} already)",
+                               kAttachmentsPerObjection, existing.size(), kAttachmentsPerObjection, existing.size()));
+  std::size_t total = bytes.size();
+  for (const auto& x : existing)  // the list carries no bytes: read each stored file (≤ 5)
+    if (auto full = ctx.platform.attachment(x.id)) total += full->bytes.size();
+  if (total > kAttachmentTotalLimit)
+    throw ApiError(413, "too_large",
+                   fmt::format("每件异议的附件合计不能超过 20 MiB（加上此文件共 {:.1f} MiB）/ the attachments of one "
+                               "objection are limited to 20 MiB in all (with this file {:.1f} MiB)",
+                               total / 1048576.0, total / 1048576.0));
   std::string type = attachment_type(lower_ext(name), bytes);
   if (type.empty())
     throw ApiError(400, "bad_request", "附件应为 PDF、PNG、JPG、XLSX 或 DOCX，且内容与扩展名一致 / attachments: pdf, png, jpg, "
@@ -207,18 +244,33 @@ Response resolve(Ctx& ctx) {
   if (publication_status(ctx, o.run_id) == std::optional<std::string>("frozen"))
     throw ApiError(409, "conflict", "该评价已定稿 / the run is frozen");
   long long new_run = 0;
-  if (action == "reject") {
-    if (resolution.find_first_not_of(" \t\r\n") == std::string::npos)
-      throw ApiError(400, "bad_request", "驳回须写明理由 resolution / a rejection needs a reason");
-  } else {
+  if (resolution.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw ApiError(400, "bad_request", action == "reject"
+                                           ? "驳回须写明理由 resolution / a rejection needs a reason"
+                                           : "采纳须写明更正了哪些数据 resolution / an uphold needs the corrections made");
+  if (action == "uphold") {
     if (!b.contains("new_run_id") || !b["new_run_id"].is_number_integer())
       throw ApiError(400, "bad_request", "采纳须给出修正数据后重新评价的运行 new_run_id / uphold needs the re-run's new_run_id");
     new_run = b["new_run_id"].get<long long>();
     auto old_run = run_or_404(ctx, o.run_id);
     auto nr = ctx.store.run(new_run);
     if (!nr || nr->kind != "evaluation") not_found(fmt::format("评价运行 {}", new_run), fmt::format("run {}", new_run));
-    if (new_run <= o.run_id || nr->year != old_run->record.year)
-      throw ApiError(400, "bad_request", "new_run_id 应为同一年度、在原评价之后的重新评价 / new_run_id must be a later run of the same year");
+    const auto& old_rec = old_run->record;
+    if (new_run <= o.run_id)
+      throw ApiError(409, "conflict", fmt::format("重新评价 #{} 应在原评价 #{} 之后 / the re-run #{} must be later than run #{}",
+                                                  new_run, o.run_id, new_run, o.run_id));
+    if (nr->year != old_rec.year)
+      throw ApiError(409, "conflict", fmt::format("重新评价 #{} 是 {} 年的，原评价 #{} 是 {} 年的 / the re-run #{} is of {}, "
+                                                  "run #{} of {}", new_run, nr->year, o.run_id, old_rec.year, new_run,
+                                                  nr->year, o.run_id, old_rec.year));
+    if (nr->scheme_name != old_rec.scheme_name || nr->scheme_sha256 != old_rec.scheme_sha256)
+      throw ApiError(409, "conflict",
+                     fmt::format("重新评价 #{} 所用评价办法（{}，{}）与原评价 #{}（{}，{}）不同；采纳异议须按同一评价办法更正数据后重新"
+                                 "评价 / the re-run #{} used scheme {} ({}), run #{} used {} ({}): re-run with the same scheme",
+                                 new_run, nr->scheme_name, nr->scheme_sha256.substr(0, 12), o.run_id, old_rec.scheme_name,
+                                 old_rec.scheme_sha256.substr(0, 12), new_run, nr->scheme_name,
+                                 nr->scheme_sha256.substr(0, 12), o.run_id, old_rec.scheme_name,
+                                 old_rec.scheme_sha256.substr(0, 12)));
   }
   const std::string status = action == "reject" ? "rejected" : "upheld";
   ctx.platform.resolve_objection(o.id, status, ctx.user->name, resolution, now_iso(), new_run);

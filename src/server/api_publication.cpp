@@ -21,8 +21,11 @@ std::optional<std::string> publication_status(const Ctx& ctx, long long run_id) 
 nlohmann::json publication_json(const Ctx& ctx, long long run_id) {
   auto p = ctx.platform.publication(run_id);
   if (!p) return nullptr;
-  return {{"status", effective(*p)}, {"opens_at", p->opens_at}, {"closes_at", p->closes_at},
-          {"frozen_at", p->frozen_at}, {"published_by", p->published_by}};
+  nlohmann::json j = {{"status", effective(*p)}, {"opens_at", p->opens_at}, {"closes_at", p->closes_at},
+                      {"frozen_at", p->frozen_at}};
+  // The analyst's login is not for enterprise accounts.
+  if (!ctx.user || !ctx.user->is_enterprise()) j["published_by"] = p->published_by;
+  return j;
 }
 
 }  // namespace mujun::server::api

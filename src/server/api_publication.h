@@ -12,7 +12,8 @@ namespace mujun::server::api {
 
 /// The effective status: "open" | "closed" | "frozen"; nullopt when the run was never published.
 std::optional<std::string> publication_status(const Ctx& ctx, long long run_id);
-/// {"status","opens_at","closes_at","frozen_at","published_by"} or null.
+/// {"status","opens_at","closes_at","frozen_at","published_by"} or null; published_by (the analyst's
+/// login) is left out for an enterprise account.
 nlohmann::json publication_json(const Ctx& ctx, long long run_id);
 
 }  // namespace mujun::server::api

@@ -40,10 +40,15 @@ nlohmann::json summary(const Ctx& ctx, const service::LoadedRun& run) {
             {"cohorts", cohorts},
             {"publication", publication_json(ctx, rec.id)}};
   }
+  // The re-runs of this run's upheld objections: a run that has any is not to be frozen (freeze()).
+  nlohmann::json reruns = nlohmann::json::array();
+  for (const auto& o : ctx.platform.objections(rec.id))
+    if (o.status == "upheld" && o.new_run_id) reruns.push_back(o.new_run_id);
   return {{"id", rec.id},
           {"year", rec.year},
           {"scheme_id", rec.scheme_name},
           {"scheme_name", scheme.value("name", rec.scheme_name)},
+          {"superseded_by", reruns},
           {"scheme_sha256", rec.scheme_sha256},
           {"snapshot_sha256", rec.snapshot_sha256},
           {"created_at", rec.created_at},
@@ -174,19 +179,51 @@ Response publish(Ctx& ctx) {
   return json_response(publication_json(ctx, id));
 }
 
+// POST /api/runs/{id}/freeze [{"force": true}]: refused (409) before publication, when already frozen,
+// while the 公示 window is still open (unless an admin sends force, audited with force: true), while an
+// objection is open, and when an objection to this run was upheld with a re-run (the re-run is the one
+// to publish and freeze).
 Response freeze(Ctx& ctx) {
   long long id = run_id(ctx);
   run_or_404(ctx, id);
+  bool force = false;
+  if (ctx.req.body.find_first_not_of(" \t\r\n") != std::string::npos) {
+    auto b = body_object(ctx);
+    if (b.contains("force")) {
+      if (!b["force"].is_boolean()) throw ApiError(400, "bad_request", "force 应为 true 或 false / force must be a boolean");
+      force = b["force"].get<bool>();
+    }
+  }
   auto st = publication_status(ctx, id);
   if (!st) throw ApiError(409, "conflict", "该评价尚未公示，不能定稿 / publish the run before freezing it");
   if (*st == "frozen") throw ApiError(409, "conflict", "该评价已定稿 / the run is already frozen");
+  for (const auto& o : ctx.platform.objections(id))
+    if (o.status == "upheld" && o.new_run_id)
+      throw ApiError(409, "conflict",
+                     fmt::format("该评价的异议已被采纳并重新评价为 #{}，请公示并定稿新的评价 / objection #{} was upheld "
+                                 "with re-run #{}: publish and freeze that run instead",
+                                 o.new_run_id, o.id, o.new_run_id));
   long open = 0;
   for (const auto& o : ctx.platform.objections(id))
     if (o.status == "open") ++open;
   if (open)
     throw ApiError(409, "conflict", fmt::format("尚有 {} 件异议未处理，处理后才能定稿 / {} objection(s) still open", open, open));
+  if (*st == "open") {
+    const auto p = ctx.platform.publication(id);
+    const std::string closes = p ? beijing_time(p->closes_at) : "";
+    if (!force)
+      throw ApiError(409, "conflict",
+                     fmt::format("公示期至 {} 结束，之前不能定稿（管理员可用 force 强制定稿，将记入审计）/ the publication "
+                                 "window is open until {} (Beijing time); it cannot be frozen before (an admin may "
+                                 "send {{\"force\": true}}, audited)", closes, closes));
+    if (ctx.user->role != "admin")
+      throw ApiError(403, "forbidden", "只有管理员可以在公示期内强制定稿 / only an admin may freeze during the window");
+  }
+  const bool forced = *st == "open";
   ctx.platform.set_publication_status(id, "frozen", now_iso());
-  ctx.audit("freeze", nlohmann::json{{"run_id", id}}.dump());
+  nlohmann::json detail{{"run_id", id}};
+  if (forced) detail["force"] = true;
+  ctx.audit("freeze", detail.dump());
   return json_response(publication_json(ctx, id));
 }
 

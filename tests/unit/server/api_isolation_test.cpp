@@ -147,13 +147,10 @@ TEST_F(ApiIsolation, ObjectionWorkflowEndToEnd) {
   EXPECT_EQ(up.json()["status"], "upheld");
   EXPECT_EQ(up.json()["new_run_id"], new_id);
   EXPECT_EQ(a.post("/api/objections/" + std::to_string(oid) + "/resolve", R"({"action":"reject","resolution":"x"})").status, 409);
-  // freeze now; a frozen run takes no objection and cannot be published again
-  auto fz2 = a.post("/api/runs/" + run() + "/freeze");
-  ASSERT_EQ(fz2.status, 200) << fz2.body;
-  EXPECT_EQ(fz2.json()["status"], "frozen");
-  EXPECT_EQ(first.post("/api/objections", nlohmann::json{{"run_id", srv->run_id}, {"reason", "再次异议"}}.dump()).status, 409);
-  EXPECT_EQ(a.post("/api/runs/" + run() + "/publish", R"({"days":5})").status, 409);
-  // a window that has closed: 409
+  // the upheld run itself cannot be frozen: the re-run is the one to publish and freeze (api_workflow_test.cpp)
+  EXPECT_EQ(a.post("/api/runs/" + run() + "/freeze").status, 409);
+  // the re-run, published with a window that has closed (written in the store): no objection (409), and
+  // with its window over it can be frozen; a frozen run takes no objection and cannot be published again
   store::PublicationRecord p;
   p.run_id = new_id;
   p.opens_at = "2020-01-01T00:00:00Z";
@@ -163,6 +160,11 @@ TEST_F(ApiIsolation, ObjectionWorkflowEndToEnd) {
   srv->platform->publish(p);
   auto late = first.post("/api/objections", nlohmann::json{{"run_id", new_id}, {"reason", "逾期"}}.dump());
   EXPECT_EQ(late.status, 409);
+  auto fz2 = a.post("/api/runs/" + std::to_string(new_id) + "/freeze");
+  ASSERT_EQ(fz2.status, 200) << fz2.body;
+  EXPECT_EQ(fz2.json()["status"], "frozen");
+  EXPECT_EQ(first.post("/api/objections", nlohmann::json{{"run_id", new_id}, {"reason", "再次异议"}}.dump()).status, 409);
+  EXPECT_EQ(a.post("/api/runs/" + std::to_string(new_id) + "/publish", R"({"days":5})").status, 409);
   // audit rows of every step
   for (auto action : {"publish", "freeze", "objection_file", "objection_resolve", "evaluate"})
     EXPECT_FALSE(srv->platform->audit_log(100, action).empty()) << action;

@@ -28,15 +28,24 @@ std::string Directory::industry_name(std::size_t i) const {
   return "";
 }
 
+std::string Directory::cluster_name(const std::string& id) const {
+  const auto* k = rules.taxonomy.find(id);
+  return k ? k->name : id;
+}
+
 nlohmann::json Directory::row(std::size_t i) const {
   const auto& c = clusters[i];
+  nlohmann::json names = nlohmann::json::object();
+  for (const auto& id : c) names[id] = cluster_name(id);
   return {{"uscc", frame.uscc[i]},
           {"name", frame.name[i]},
           {"industry_code", frame.industry_code[i]},
           {"industry_name", industry_name(i)},
           {"township", frame.township[i]},
           {"cluster", c.empty() ? nlohmann::json(nullptr) : nlohmann::json(c.front())},
+          {"cluster_name", c.empty() ? nlohmann::json(nullptr) : nlohmann::json(cluster_name(c.front()))},
           {"clusters", c},
+          {"cluster_names", names},
           {"above_scale", frame.above_scale[i] < 0 ? nlohmann::json(nullptr) : nlohmann::json(frame.above_scale[i] == 1)}};
 }
 

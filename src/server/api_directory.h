@@ -24,7 +24,12 @@ struct Directory {
   std::vector<std::vector<std::string>> clusters;   ///< per enterprise: cluster ids (several, or none)
   std::optional<std::size_t> index(const std::string& uscc) const;
   std::string industry_name(std::size_t i) const;   ///< "" when the code is unknown
-  /// {"uscc","name","industry_code","industry_name","township","cluster","clusters","above_scale"}
+  /// The Chinese name of cluster `id` in the year's taxonomy ("agri_food" → "农产品精深加工" style, as
+  /// /api/clusters and the XLSX exports name it); `id` itself when the taxonomy has no such cluster.
+  std::string cluster_name(const std::string& id) const;
+  /// {"uscc","name","industry_code","industry_name","township","cluster","cluster_name","clusters",
+  /// "cluster_names","above_scale"}: cluster = the first cluster id (null when none), cluster_name its
+  /// name, cluster_names {id: name} of all of them (as the enterprise page's); above_scale true (规上) / false (规下) / null (unknown).
   nlohmann::json row(std::size_t i) const;
 };
 
@@ -45,6 +50,8 @@ std::shared_ptr<const TierData> tier_data(const Ctx& ctx, int year);
 struct EnterpriseFilter {
   std::string own;  ///< own_uscc(ctx): "" = no confinement
   std::string q, township, industry, cluster, uscc;
+  /// ?above_scale=1: 规上 (above_scale = 1) only; ?above_scale=0: 规下 (above_scale = 0) only — an
+  /// enterprise whose scale is unknown (null) matches neither.
   std::optional<bool> above_scale;
   explicit EnterpriseFilter(const Ctx& ctx);
   bool accepts(const Directory& d, std::size_t i) const;

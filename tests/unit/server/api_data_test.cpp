@@ -314,3 +314,40 @@ TEST_F(ApiData, MultipartBoundaryAndParts) {
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.error_code(), "bad_request");
 }
+
+// The enterprises page shows what its workbook holds (hostile review 2026-12-06, item 5): cluster names
+// next to the ids, and 规上 / 规下 / unknown kept apart — ?above_scale=0 is above_scale = false only. The
+// example zone's registry has no scale column: above_scale is null (unknown) for all 860 firms.
+TEST_F(ApiData, EnterpriseRowsCarryClusterNamesAndScaleFiltersLeaveUnknownOut) {
+  auto c = srv->login_as("analyst");
+  auto q = c.get("/api/enterprises?q=" + enc("綦华储能")).json();
+  ASSERT_EQ(q["total"], 1);
+  EXPECT_EQ(q["items"][0]["cluster"], "new_energy_storage");
+  EXPECT_EQ(q["items"][0]["cluster_name"], "新能源及新型储能");
+  EXPECT_EQ(q["items"][0]["cluster_names"], nlohmann::json({{"new_energy_storage", "新能源及新型储能"}}));
+  // the same name as the workbook's 产业集群 column
+  auto x = xlsx_rows(c.get("/api/enterprises.xlsx?q=" + enc("綦华储能")).body);
+  ASSERT_EQ(x.size(), 2u);
+  EXPECT_EQ(x[0][5], "产业集群");
+  EXPECT_EQ(x[1][5], "新能源及新型储能");
+  // the cluster filter takes the id
+  auto k = c.get("/api/enterprises?cluster=new_energy_storage&size=1000").json();
+  ASSERT_GT(k["total"].get<int>(), 0);
+  for (const auto& e : k["items"]) EXPECT_TRUE(e["cluster_names"].contains("new_energy_storage")) << e["uscc"];
+  // scale: every row is true, false or null; the filters count exactly the true and the false ones
+  auto all = c.get("/api/enterprises?size=1000").json();
+  ASSERT_EQ(all["total"], 860);
+  int above = 0, below = 0, unknown = 0;
+  for (const auto& e : all["items"]) {
+    if (e["above_scale"].is_null()) ++unknown;
+    else if (e["above_scale"].get<bool>()) ++above;
+    else ++below;
+  }
+  EXPECT_EQ(above + below + unknown, 860);
+  EXPECT_EQ(c.get("/api/enterprises?above_scale=1&size=1").json()["total"], above);
+  EXPECT_EQ(c.get("/api/enterprises?above_scale=0&size=1").json()["total"], below);
+  // the demo registry gives no scale: every firm is unknown, so neither filter may list any (the page
+  // showed 否 for all of them before)
+  EXPECT_EQ(unknown, 860);
+  EXPECT_EQ(c.get("/api/enterprises?above_scale=0&size=1").json()["total"], 0);
+}

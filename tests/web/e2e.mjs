@@ -204,7 +204,9 @@ try {
   await logout()
 
   // 9. Analyst rejects the first (驳回 with a reason) and upholds the second (采纳并重新评价: a re-run of the
-  //    same year and scheme, linked to the objection; the re-run's results open from the link), then freezes.
+  //    same year and scheme, linked to the objection; the re-run's results open from the link). The objected-to
+  //    run can no longer be frozen (no 定稿 button); the re-run is published; during its window only an admin
+  //    can freeze (提前定稿, audited), after which the row shows 已定稿 with the freeze time.
   await login('analyst')
   await page.goto(BASE + '/objections')
   await page.waitForFunction(() => document.querySelectorAll('[data-test=objections] tbody tr[data-objection]').length === 2)
@@ -223,7 +225,7 @@ try {
   const upNotice = await text(page, '[data-test=objection-notice]')
   const newRun = Number((/批次 #(\d+)/.exec(upNotice) || [])[1])
   check(newRun > runId, `objection #${oids[1]} upheld with re-run #${newRun}: ${upNotice}`)
-  check((await u.innerText()).includes(`批次 #${newRun}`), 'the objection links to the re-run')
+  check((await u.innerText()).includes(`重新评价 #${newRun}`), 'the objection links to the re-run')
   await shot(page, 'objection-upheld')
   // the objections export carries the status filter on screen
   await page.selectOption('[data-test=status-filter]', 'upheld')
@@ -243,9 +245,35 @@ try {
   check((await page.locator('[data-test=run]').inputValue()) === String(newRun), `run selector on #${newRun}`)
   await shot(page, 're-run-results')
   await page.goto(BASE + '/runs')
-  await page.locator(`[data-test=runs] tr[data-run="${runId}"] [data-test=freeze]`).click()
-  await page.waitForFunction((id) => document.querySelector(`tr[data-run="${id}"]`)?.textContent.includes('已定稿'), runId)
-  check(true, `run #${runId} frozen (已定稿)`)
+  await page.waitForSelector(`[data-test=runs] tr[data-run="${runId}"] [data-test=superseded]`)
+  const old = page.locator(`[data-test=runs] tr[data-run="${runId}"]`)
+  check(await old.locator('button').count() === 0 && (await old.innerText()).includes(`#${newRun}`),
+    `run #${runId} (objection upheld): no 公示/定稿 button, names re-run #${newRun}`)
+  const nr = page.locator(`[data-test=runs] tr[data-run="${newRun}"]`)
+  check(await nr.locator('[data-test=freeze]').count() === 0, `re-run #${newRun} unpublished: no 定稿 button`)
+  await nr.locator('[data-test=publish]').click()
+  await page.waitForFunction((id) => document.querySelector(`tr[data-run="${id}"]`)?.textContent.includes('公示中'), newRun)
+  check(await nr.locator('button').count() === 0, `re-run #${newRun} published: no 公示 button, no 定稿 for an analyst while the window is open`)
+  await shot(page, 'runs-rerun-published')
+  await logout()
+
+  // 9b. The enterprise sees its upheld objection's re-run state.
+  await login('firm')
+  await page.click('nav >> text=公示与异议')
+  await page.waitForSelector(`[data-test=objections] tr[data-objection="${oids[1]}"] [data-test=new-run]`)
+  const firmUp = await page.locator(`[data-test=objections] tr[data-objection="${oids[1]}"]`).innerText()
+  check(firmUp.includes(`重新评价 #${newRun}`) && firmUp.includes('已采纳'), `the firm sees its objection upheld with re-run #${newRun}: ${firmUp.replace(/\s+/g, ' ').slice(0, 120)}`)
+  await logout()
+
+  // 9c. Admin: 提前定稿 of the re-run during its window (force, audited) → 已定稿 <freeze time>.
+  await login('admin')
+  await page.goto(BASE + '/runs')
+  await page.locator(`[data-test=runs] tr[data-run="${newRun}"] [data-test=force-freeze]`).click()
+  await page.waitForFunction((id) => document.querySelector(`tr[data-run="${id}"]`)?.textContent.includes('已定稿'), newRun)
+  const frozenRow = await page.locator(`[data-test=runs] tr[data-run="${newRun}"]`).innerText()
+  check(!frozenRow.includes('至') && (await page.locator(`[data-test=runs] tr[data-run="${newRun}"] [data-test=frozen-at]`).count()) === 1
+    && (await page.locator(`[data-test=runs] tr[data-run="${newRun}"] button`).count()) === 0,
+    `run #${newRun} frozen: 已定稿 with its freeze time, no buttons: ${frozenRow.replace(/\s+/g, ' ').slice(0, 100)}`)
   await shot(page, 'run-frozen')
   await logout()
 

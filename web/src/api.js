@@ -4,7 +4,23 @@
 import { reactive } from 'vue'
 
 /** The signed-in account: GET /api/me or the login response. user = null when signed out. */
-export const session = reactive({ user: null, csrf: '', checked: false })
+export const session = reactive({ user: null, csrf: '', checked: false, zone: '' })
+
+/** The neutral product name, used where the zone's name is not known (enterprise accounts, no data). */
+export const PRODUCT = '亩均效益评价平台'
+
+/**
+ * The zone's name (session.zone) from GET /api/overview's "zone" (the bulletin's zone_name), for the
+ * accounts that may read it; '' otherwise (then the pages say PRODUCT, never a hard-coded zone).
+ */
+export async function loadZone() {
+  session.zone = ''
+  if (!can('read')) return
+  try { session.zone = (await api('/overview')).zone || '' } catch { session.zone = '' }
+}
+
+/** The page title: "<page> · <zone or PRODUCT>". */
+export function pageTitle(page) { return `${page ? page + ' · ' : ''}${session.zone || PRODUCT}` }
 
 export class ApiError extends Error {
   constructor(status, code, message, body) {

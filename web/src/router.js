@@ -1,6 +1,6 @@
 // Pages and who may open them (meta.perm, checked against /api/me; the server enforces the same).
 import { createRouter, createWebHistory } from 'vue-router'
-import { session, loadMe, can, onUnauthorized } from './api.js'
+import { session, loadMe, can, onUnauthorized, pageTitle } from './api.js'
 
 const routes = [
   { path: '/login', component: () => import('./views/Login.vue'), meta: { public: true, title: '登录' } },
@@ -36,7 +36,7 @@ router.beforeEach(async (to) => {
 })
 
 router.afterEach((to) => {
-  document.title = `${to.meta.title || ''} · mujun 万盛经开区`
+  document.title = pageTitle(to.meta.title)
 })
 
 onUnauthorized(() => {

@@ -168,7 +168,10 @@ Response results_xlsx(Ctx& ctx) {
     json it = item(*run, *d, r);
     std::vector<Cell> row{num(it["rank"]), str(it["uscc"]), str(it["name"]),
                           Cell{cohort_label.count(it.value("cohort", "")) ? cohort_label[it.value("cohort", "")] : it.value("cohort", "")},
-                          str(it["township"]), str(it["industry_code"]), str(it["cluster"]), num(it["land_mu"])};
+                          str(it["township"]), str(it["industry_code"]),
+                          // the name the page shows (新能源及新型储能), not the taxonomy id
+                          it["cluster"].is_string() ? Cell{d->cluster_name(it["cluster"].get<std::string>())} : Cell{},
+                          num(it["land_mu"])};
     for (auto& [id, label, unit] : l.indicators) {
       const json& ind = it["indicators"].contains(id) ? it["indicators"][id] : json(nullptr);
       row.push_back(ind.is_object() ? num(ind["value"]) : Cell{});

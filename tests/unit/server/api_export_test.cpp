@@ -312,6 +312,19 @@ TEST_F(ApiExport, EnterprisePageWorkbookAndIsolation) {
   EXPECT_EQ(audited(*srv, "enterprises/detail.xlsx"), 2);
 }
 
+// The results workbook's 产业集群 column holds the cluster's name, as the results page shows it, not
+// its taxonomy id (hostile review 2026-12-06: new_energy_storage in the file, 新能源及新型储能 on screen).
+TEST_F(ApiExport, ResultsWorkbookNamesTheCluster) {
+  auto a = srv->login_as("analyst");
+  auto r = a.get("/api/runs/" + run() + "/results.xlsx?q=" + std::string(kFirst));
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto b = xlsx_book(r.body);
+  const auto& t = b.sheet("评价结果");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[1][column_of(t, "统一社会信用代码")], kFirst);
+  EXPECT_EQ(t[1][column_of(t, "产业集群")], "新能源及新型储能");
+}
+
 TEST_F(ApiExport, ZoneWideExportsAreNotForEnterpriseAccounts) {
   auto e = srv->login_as("first");
   for (const char* p : {"/api/overview.xlsx?year=2024", "/api/clusters.xlsx?year=2024", "/api/imports.xlsx", "/api/stats.xlsx?year=2024"}) {

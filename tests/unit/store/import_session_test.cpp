@@ -11,22 +11,15 @@
 #include <thread>
 
 #include "store/store.h"
+#include "temp_db.h"
 
 namespace fs = std::filesystem;
 using namespace mujun;
 using namespace mujun::store;
 
 namespace {
-struct TempDb {
-  fs::path dir;
-  TempDb() {
-    dir = fs::temp_directory_path() / ("mujun-session-" + std::to_string(::getpid()) + "-" +
-                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~TempDb() { fs::remove_all(dir); }
-  std::string path() const { return (dir / "t.db").string(); }
+struct TempDb : mujun::testing_support::TempDb {
+  TempDb() : mujun::testing_support::TempDb("mujun-session") {}
 };
 
 std::string slurp(const std::string& path) {

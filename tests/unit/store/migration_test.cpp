@@ -12,22 +12,15 @@
 #include "domain/sha256.h"
 #include "store/sqlite/migrations.h"
 #include "store/store.h"
+#include "temp_db.h"
 
 namespace fs = std::filesystem;
 using namespace mujun;
 using namespace mujun::store;
 
 namespace {
-struct TempDir {
-  fs::path dir;
-  TempDir() {
-    dir = fs::temp_directory_path() / ("mujun-migration-" + std::to_string(::getpid()) + "-" +
-                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~TempDir() { fs::remove_all(dir); }
-  std::string path(const char* name) const { return (dir / name).string(); }
+struct TempDir : mujun::testing_support::TempDb {
+  TempDir() : mujun::testing_support::TempDb("mujun-migration") {}
 };
 
 const std::string kA = "9150000020286320X6", kB = "91500000202869177Y", kC = "91500110MA0000111N";

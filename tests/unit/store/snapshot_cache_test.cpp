@@ -12,22 +12,15 @@
 #include "store/sqlite/frame_codec.h"
 #include "store/sqlite/snapshot_cache.h"
 #include "store/store.h"
+#include "temp_db.h"
 
 namespace fs = std::filesystem;
 using namespace mujun;
 using namespace mujun::store;
 
 namespace {
-struct TempDb {
-  fs::path dir;
-  TempDb() {
-    dir = fs::temp_directory_path() / ("mujun-snapcache-" + std::to_string(::getpid()) + "-" +
-                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~TempDb() { fs::remove_all(dir); }
-  std::string path() const { return (dir / "t.db").string(); }
+struct TempDb : mujun::testing_support::TempDb {
+  TempDb() : mujun::testing_support::TempDb("mujun-snapcache") {}
 };
 
 const std::string kA = "9150000020286320X6", kB = "91500000202869177Y", kC = "91500110MA0000111N";

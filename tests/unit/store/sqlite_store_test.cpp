@@ -7,22 +7,15 @@
 #include <sstream>
 
 #include "store/store.h"
+#include "temp_db.h"
 
 namespace fs = std::filesystem;
 using namespace mujun;
 using namespace mujun::store;
 
 namespace {
-struct TempDb {
-  fs::path dir;
-  TempDb() {
-    dir = fs::temp_directory_path() / ("mujun-store-" + std::to_string(::getpid()) + "-" +
-                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~TempDb() { fs::remove_all(dir); }
-  std::string path() const { return (dir / "t.db").string(); }
+struct TempDb : mujun::testing_support::TempDb {
+  TempDb() : mujun::testing_support::TempDb("mujun-store") {}
 };
 
 BatchWrite sample_batch(const std::string& sha, const std::string& source) {

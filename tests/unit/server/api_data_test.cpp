@@ -346,8 +346,11 @@ TEST_F(ApiData, EnterpriseRowsCarryClusterNamesAndScaleFiltersLeaveUnknownOut) {
   EXPECT_EQ(above + below + unknown, 860);
   EXPECT_EQ(c.get("/api/enterprises?above_scale=1&size=1").json()["total"], above);
   EXPECT_EQ(c.get("/api/enterprises?above_scale=0&size=1").json()["total"], below);
-  // the demo registry gives no scale: every firm is unknown, so neither filter may list any (the page
-  // showed 否 for all of them before)
-  EXPECT_EQ(unknown, 860);
-  EXPECT_EQ(c.get("/api/enterprises?above_scale=0&size=1").json()["total"], 0);
+  // some firms of the example zone have no 是否规上 (run alone: 120 规上, 178 规下, 562 unknown; other tests
+  // of this binary may import later years first): the unknown ones are in neither filter — the page showed
+  // 否 for them before
+  EXPECT_GT(unknown, 0);
+  EXPECT_EQ(c.get("/api/enterprises?above_scale=0&size=1").json()["total"].get<int>() +
+                c.get("/api/enterprises?above_scale=1&size=1").json()["total"].get<int>(),
+            860 - unknown);
 }

@@ -89,7 +89,7 @@ class Dictionary {
 };
 }  // namespace
 
-std::uint32_t township_ids(std::span<const std::string> township, std::vector<std::uint32_t>& ids) {
+std::uint32_t township_ids(std::span<const std::string> township, LargeVector<std::uint32_t>& ids) {
   // Each block of enterprises gets local ids from its own dictionary (in parallel); the blocks'
   // names are then given global ids in block order and the local ids rewritten.
   constexpr std::size_t kBlock = 65536;
@@ -110,7 +110,7 @@ std::uint32_t township_ids(std::span<const std::string> township, std::vector<st
   return static_cast<std::uint32_t>(global.names().size());
 }
 
-void sort_by_total_radix(std::vector<RankedFirm>& firms, std::vector<RankedFirm>& scratch) {
+void sort_by_total_radix(LargeVector<RankedFirm>& firms, LargeVector<RankedFirm>& scratch) {
   constexpr int kBits = 11, kDigits = 6;  // 6 × 11 ≥ 64
   constexpr std::size_t kBuckets = std::size_t{1} << kBits;
   const std::size_t m = firms.size();
@@ -161,10 +161,25 @@ void sort_by_total_radix(std::vector<RankedFirm>& firms, std::vector<RankedFirm>
   if (a != firms.data()) firms.swap(scratch);
 }
 
-void sort_ties_by_uscc(std::vector<RankedFirm>& firms, std::span<const std::string> uscc) {
-  for (std::size_t p = 0; p < firms.size();) {
+std::vector<std::size_t> run_chunks(std::span<const RankedFirm> firms) {
+  const std::size_t m = firms.size();
+  const std::size_t chunks = m >= (std::size_t{1} << 17) ? std::min<std::size_t>(16, m >> 16) : 1;
+  std::vector<std::size_t> bounds{0};
+  for (std::size_t ch = 1; ch < chunks; ++ch) {
+    std::size_t b = std::max(bounds.back(), ch * ((m + chunks - 1) / chunks));
+    while (b < m && b > 0 && firms[b].order == firms[b - 1].order) ++b;  // to the start of the next run
+    if (b > bounds.back() && b < m) bounds.push_back(b);
+  }
+  bounds.push_back(m);
+  return bounds;
+}
+
+namespace {
+/// sort_ties_by_uscc over firms[lo, hi), which begins and ends on run boundaries.
+void sort_ties_in(std::span<RankedFirm> firms, std::size_t lo, std::size_t hi, std::span<const std::string> uscc) {
+  for (std::size_t p = lo; p < hi;) {
     std::size_t q = p + 1;
-    while (q < firms.size() && firms[q].order == firms[p].order) ++q;
+    while (q < hi && firms[q].order == firms[p].order) ++q;
     if (q - p > 16) {
       std::stable_sort(firms.begin() + p, firms.begin() + q,
                        [&](const RankedFirm& a, const RankedFirm& b) { return uscc[a.index] < uscc[b.index]; });
@@ -179,23 +194,51 @@ void sort_ties_by_uscc(std::vector<RankedFirm>& firms, std::span<const std::stri
     p = q;
   }
 }
+}  // namespace
 
-void split_pool(const std::vector<RankedFirm>& firms, std::uint32_t towns, std::vector<std::uint32_t>& members,
-                std::vector<std::int64_t>& keys, std::vector<std::size_t>& bounds) {
+void sort_ties_by_uscc(std::span<RankedFirm> firms, std::span<const std::string> uscc) {
+  const std::vector<std::size_t> bounds = run_chunks(firms);
+  tbb::parallel_for(std::size_t{0}, bounds.size() - 1,
+                    [&](std::size_t ch) { sort_ties_in(firms, bounds[ch], bounds[ch + 1], uscc); });
+}
+
+void split_pool(std::span<const RankedFirm> firms, std::uint32_t towns, LargeVector<std::uint32_t>& members,
+                LargeVector<std::int64_t>& keys, std::vector<std::size_t>& bounds) {
+  // A stable counting sort by township; large cohorts are cut into a fixed number of chunks counted and
+  // scattered in parallel (chunk ch's firms of a township after those of chunks < ch: the same output).
   constexpr std::uint32_t kTown = ~RankedFirm::kInPool;
-  bounds.assign(std::size_t{towns} + 1, 0);
-  for (const RankedFirm& f : firms)
-    if (f.town_pool & RankedFirm::kInPool) ++bounds[(f.town_pool & kTown) + 1];
-  for (std::uint32_t t = 0; t < towns; ++t) bounds[t + 1] += bounds[t];
-  std::vector<std::size_t> next(bounds.begin(), bounds.end() - 1);
-  members.resize(bounds[towns]);
-  keys.resize(bounds[towns]);
-  for (const RankedFirm& f : firms) {
-    if (!(f.town_pool & RankedFirm::kInPool)) continue;
-    const std::size_t q = next[f.town_pool & kTown]++;
-    members[q] = f.index;
-    keys[q] = total_key_of(f.order);
+  const std::size_t m = firms.size(), T = towns;
+  const std::size_t chunks = m >= (std::size_t{1} << 17) ? std::min<std::size_t>(16, m >> 16) : 1;
+  const std::size_t per = (m + chunks - 1) / chunks;
+  std::vector<std::size_t> next(chunks * T, 0);  // [chunk][town]: the chunk's count, then where its next goes
+  tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {
+    std::size_t* c = &next[ch * T];
+    for (std::size_t p = ch * per; p < std::min(m, (ch + 1) * per); ++p)
+      if (firms[p].town_pool & RankedFirm::kInPool) ++c[firms[p].town_pool & kTown];
+  });
+  bounds.assign(T + 1, 0);
+  std::size_t sum = 0;
+  for (std::size_t t = 0; t < T; ++t) {
+    bounds[t] = sum;
+    for (std::size_t ch = 0; ch < chunks; ++ch) {
+      const std::size_t k = next[ch * T + t];
+      next[ch * T + t] = sum;
+      sum += k;
+    }
   }
+  bounds[T] = sum;
+  size_column(members, sum);
+  size_column(keys, sum);
+  tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {
+    std::size_t* c = &next[ch * T];
+    for (std::size_t p = ch * per; p < std::min(m, (ch + 1) * per); ++p) {
+      const RankedFirm& f = firms[p];
+      if (!(f.town_pool & RankedFirm::kInPool)) continue;
+      const std::size_t q = c[f.town_pool & kTown]++;
+      members[q] = f.index;
+      keys[q] = total_key_of(f.order);
+    }
+  });
 }
 
 }  // namespace mujun::evaluation

@@ -13,11 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "domain/large_alloc.h"
+
 namespace mujun::evaluation {
 
 /// Township index of every enterprise: equal Frame::township text ↔ equal index, indices 0..count−1.
 /// Returns count.
-std::uint32_t township_ids(std::span<const std::string> township, std::vector<std::uint32_t>& ids);
+std::uint32_t township_ids(std::span<const std::string> township, LargeVector<std::uint32_t>& ids);
 
 /// A cohort member being ordered: its total key in ascending-sortable form, its index in the Frame, and
 /// its township id with a flag telling that it takes part in the quota pool.
@@ -39,17 +41,22 @@ constexpr std::int64_t total_key_of(std::uint64_t order) {
 
 /// Sorts `firms` by `order` ascending (total descending); equal keys keep their order (stable LSD
 /// radix sort, 11-bit digits, digits equal for all firms skipped). `scratch` is reused storage.
-void sort_by_total_radix(std::vector<RankedFirm>& firms, std::vector<RankedFirm>& scratch);
+void sort_by_total_radix(LargeVector<RankedFirm>& firms, LargeVector<RankedFirm>& scratch);
+
+/// Boundaries 0 = b₀ < b₁ < … < b_k = size cutting the sorted `firms` into at most 16 chunks of about
+/// equal size (one chunk below 2¹⁷ firms), each boundary at the start of a run of equal `order`, so
+/// that runs never cross chunks and the chunks can be worked on in parallel.
+std::vector<std::size_t> run_chunks(std::span<const RankedFirm> firms);
 
 /// Within each run of equal `order` in the sorted `firms`, sorts by USCC ascending (uscc[index]);
 /// equal codes keep their order (stable). Totals are rarely equal to the micro-point, so the runs
-/// are short and the whole cohort is never compared by USCC.
-void sort_ties_by_uscc(std::vector<RankedFirm>& firms, std::span<const std::string> uscc);
+/// are short and the whole cohort is never compared by USCC. Chunks of run_chunks in parallel.
+void sort_ties_by_uscc(std::span<RankedFirm> firms, std::span<const std::string> uscc);
 
 /// The firms of the sorted `firms` that are in the pool, grouped by township id (ascending id), each
 /// group in the sorted order: `members` and `keys` (total_key) of each, `bounds` (size towns + 1) the
 /// start of each group. With towns = 1 (township ids all 0) this is the one cohort-wide pool.
-void split_pool(const std::vector<RankedFirm>& firms, std::uint32_t towns, std::vector<std::uint32_t>& members,
-                std::vector<std::int64_t>& keys, std::vector<std::size_t>& bounds);
+void split_pool(std::span<const RankedFirm> firms, std::uint32_t towns, LargeVector<std::uint32_t>& members,
+                LargeVector<std::int64_t>& keys, std::vector<std::size_t>& bounds);
 
 }  // namespace mujun::evaluation

@@ -3,6 +3,7 @@
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -84,7 +85,7 @@ Plan plan_of(const Scheme& s, int k) {
 
 /// Value and statistics of a plain ratio x / y (or the single variable x when `single`).
 template <class X, class Y>
-void plain_pass(X x, Y y, bool single, const Plan& p, const Membership& m, std::vector<double>& out,
+void plain_pass(X x, Y y, bool single, const Plan& p, const Membership& m, LargeVector<double>& out,
                 std::vector<CohortStats>& st) {
   const std::size_t n = m.cohort.size();
   size_column(out, n);
@@ -108,12 +109,50 @@ void plain_pass(X x, Y y, bool single, const Plan& p, const Membership& m, std::
 }
 
 /// Statistics from computed columns (muParser path).
-void column_stats(const Plan& p, const Membership& m, const std::vector<double>& v, std::vector<CohortStats>& st) {
+void column_stats(const Plan& p, const Membership& m, const LargeVector<double>& v, std::vector<CohortStats>& st) {
   for (std::size_t i = 0; i < v.size(); ++i) {
     const int c = m.cohort[i];
     if (c < 0 || !p.wanted[c] || m.special[i] >= 0 || std::isnan(v[i])) continue;
     st[c].add(v[i], p.parts ? p.numerator[i] : kNaN, p.parts ? p.denominator[i] : kNaN);
   }
+}
+
+/// A cohort rule without industry ranges, as plain values: cohort.h in_cohort's tests without branches
+/// (membership is data-dependent, so branching on it mispredicts for most enterprises).
+struct PlainRule {
+  int cohort;
+  bool test_above;      ///< above_scale set
+  std::int8_t above;    ///< the status it requires (1 / 0)
+  double min, max;      ///< land_mu ≥ min and < max (−inf / +inf when not set; NaN land fails a set bound)
+  bool test_min, test_max;
+  CohortRule::Tenure tenure;
+};
+
+/// The scheme's cohort rules as PlainRules in scheme order, or nullopt when a rule has industry ranges.
+std::optional<std::vector<PlainRule>> plain_rules(const Scheme& s) {
+  std::vector<PlainRule> out;
+  for (std::size_t c = 0; c < s.cohorts.size(); ++c)
+    for (const CohortRule& r : s.cohorts[c].rules) {
+      if (!r.industry.empty()) return std::nullopt;
+      out.push_back(PlainRule{static_cast<int>(c), r.above_scale.has_value(),
+                              static_cast<std::int8_t>(r.above_scale.value_or(false) ? 1 : 0),
+                              r.land_mu_min.value_or(0), r.land_mu_max.value_or(0), r.land_mu_min.has_value(),
+                              r.land_mu_max.has_value(), r.tenure});
+    }
+  return out;
+}
+
+/// cohort_of for enterprise i under plain rules: the first rule that matches wins.
+inline int plain_cohort(const std::vector<PlainRule>& rules, std::int8_t above, double land, bool owned, bool leased) {
+  int cohort = -1;
+  for (auto r = rules.rbegin(); r != rules.rend(); ++r) {  // backwards: the earliest match is written last
+    const bool tenure = r->tenure == CohortRule::Tenure::Any ||
+                        (r->tenure == CohortRule::Tenure::Owned ? owned : (!owned & leased));
+    const bool match = (!r->test_above | (above == r->above)) & (!r->test_min | (land >= r->min)) &
+                       (!r->test_max | (land < r->max)) & tenure;
+    cohort = match ? r->cohort : cohort;
+  }
+  return cohort;
 }
 
 }  // namespace
@@ -124,24 +163,34 @@ void assign_membership(const Scheme& s, const Frame& f, Membership& m) {
   size_column(m.land_mu, n);
   size_column(m.cohort, n);
   size_column(m.special, n);
+  const std::optional<std::vector<PlainRule>> plain = plain_rules(s);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kGrain), [&](const tbb::blocked_range<std::size_t>& r) {
     const std::int64_t* owned = f.land_owned_m2.micros.data();
     const std::int64_t* rented = f.land_leased_m2.micros.data();
+    const std::int8_t* above = f.above_scale.data();
     for (std::size_t i = r.begin(); i < r.end(); ++i) {
       // domain/frame.h land_mu, inline: micro-m² × 15 / 10¹⁰ as one division of the exact integer sum
       const bool has_owned = owned[i] != Column::kMissing, has_leased = leased && rented[i] != Column::kMissing;
       const std::int64_t micros = (has_owned ? owned[i] : 0) + (has_leased ? rented[i] : 0);
-      m.land_mu[i] = has_owned || has_leased ? static_cast<double>(micros * 15) / 1e10 : kNaN;
-      m.cohort[i] = cohort_of(s, f, i, m.land_mu[i]);
-      m.special[i] = m.cohort[i] >= 0 && !s.specials.empty() ? special_of(s, f, i) : -1;
+      const double land = has_owned || has_leased ? static_cast<double>(micros * 15) / 1e10 : kNaN;
+      m.land_mu[i] = land;
+      // cohort.h in_cohort's tenure: owned / leased land recorded and > 0 (whatever the land rule)
+      m.cohort[i] = plain ? plain_cohort(*plain, above[i], land, has_owned & (owned[i] > 0),
+                                         (rented[i] != Column::kMissing) & (rented[i] > 0))
+                          : cohort_of(s, f, i, land);
     }
+    if (!s.specials.empty())
+      for (std::size_t i = r.begin(); i < r.end(); ++i) m.special[i] = m.cohort[i] >= 0 ? special_of(s, f, i) : -1;
+    else
+      std::fill(m.special.begin() + static_cast<std::ptrdiff_t>(r.begin()),
+                m.special.begin() + static_cast<std::ptrdiff_t>(r.end()), -1);
   });
   m.members.assign(s.cohorts.size(), 0);
   for (int c : m.cohort)
     if (c >= 0) ++m.members[c];
 }
 
-void indicator_columns(const Scheme& s, const Frame& f, const Membership& m, std::vector<std::vector<double>>& value,
+void indicator_columns(const Scheme& s, const Frame& f, const Membership& m, std::vector<LargeVector<double>>& value,
                        CohortStatsTable& stats) {
   const std::size_t K = s.indicators.size();
   value.resize(K);
@@ -153,7 +202,9 @@ void indicator_columns(const Scheme& s, const Frame& f, const Membership& m, std
     for (std::size_t k = 0; k < K; ++k) {
       if (plans[k].plain) continue;
       if (!vars) vars.emplace(f, s.land);
-      evaluate_formula(s.indicators[k].formula, *vars, value[k]);
+      std::vector<double> column;  // muParser's bulk output, then copied into the engine's column
+      evaluate_formula(s.indicators[k].formula, *vars, column);
+      value[k].assign(column.begin(), column.end());
       if (plans[k].parts) {
         evaluate_formula(s.indicators[k].numerator, *vars, plans[k].numerator);
         evaluate_formula(s.indicators[k].denominator, *vars, plans[k].denominator);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "domain/frame.h"
+#include "domain/large_alloc.h"
 #include "evaluation/benchmark.h"
 #include "evaluation/scheme.h"
 
@@ -18,9 +19,9 @@ namespace mujun::evaluation {
 
 /// Who is evaluated where, for every enterprise i of a Frame.
 struct Membership {
-  std::vector<double> land_mu;  ///< per the scheme's land rule, 亩; NaN when no parcel (cohort.h land_mu_column)
-  std::vector<int> cohort;      ///< first matching cohort (cohort.h cohort_of), −1 none
-  std::vector<int> special;     ///< first matching special category of a cohort member (special_of), −1 none
+  LargeVector<double> land_mu;  ///< per the scheme's land rule, 亩; NaN when no parcel (cohort.h land_mu_column)
+  LargeVector<int> cohort;      ///< first matching cohort (cohort.h cohort_of), −1 none
+  LargeVector<int> special;     ///< first matching special category of a cohort member (special_of), −1 none
   std::vector<int> members;     ///< per cohort: number of enterprises in it
 };
 
@@ -34,7 +35,7 @@ void assign_membership(const Scheme& s, const Frame& f, Membership& m);
 using CohortStatsTable = std::vector<std::vector<CohortStats>>;
 
 /// value[k][i] for every indicator k (the indicator's unit; NaN = missing) and the statistics above.
-void indicator_columns(const Scheme& s, const Frame& f, const Membership& m, std::vector<std::vector<double>>& value,
+void indicator_columns(const Scheme& s, const Frame& f, const Membership& m, std::vector<LargeVector<double>>& value,
                        CohortStatsTable& stats);
 
 }  // namespace mujun::evaluation

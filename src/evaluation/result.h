@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/large_alloc.h"
 #include "evaluation/classify.h"
 
 namespace mujun::evaluation {
@@ -90,21 +91,21 @@ class TreatmentColumns {
 struct EvaluationResult {
   int year = 0;
   std::size_t n = 0;                  ///< enterprises in the Frame
-  std::vector<double> land_mu;        ///< per the scheme's land rule, 亩; NaN when no parcel
-  std::vector<int> cohort;            ///< index into Scheme::cohorts, −1 = not in any cohort
-  std::vector<int> special;           ///< index into Scheme::specials, −1 = none
+  LargeVector<double> land_mu;        ///< per the scheme's land rule, 亩; NaN when no parcel
+  LargeVector<int> cohort;            ///< index into Scheme::cohorts, −1 = not in any cohort
+  LargeVector<int> special;           ///< index into Scheme::specials, −1 = none
   ValueColumns value;                 ///< [indicator][i]
   PointColumns points;                ///< [indicator][i], computed when read
   TreatmentColumns treatment;         ///< [indicator][i], computed when read
-  std::vector<double> indicator_total;  ///< Σ points (after re-weighting), 分
-  std::vector<double> adjustment_total; ///< bonus − penalty, 分
-  std::vector<double> total;            ///< indicator_total + adjustment_total, 分
-  std::vector<std::uint64_t> adjustments;  ///< bit a set when Scheme::adjustments[a] applied
-  std::vector<int> rank;                ///< 1-based competition rank among the cohort's members; 0 none
-  std::vector<char> klass;              ///< 'A' 'B' 'C' 'D' 'T', or 0 when not evaluated
-  std::vector<ClassRule> class_rule;
+  LargeVector<double> indicator_total;  ///< Σ points (after re-weighting), 分
+  LargeVector<double> adjustment_total; ///< bonus − penalty, 分
+  LargeVector<double> total;            ///< indicator_total + adjustment_total, 分
+  LargeVector<std::uint64_t> adjustments;  ///< bit a set when Scheme::adjustments[a] applied
+  LargeVector<int> rank;                ///< 1-based competition rank among the cohort's members; 0 none
+  LargeVector<char> klass;              ///< 'A' 'B' 'C' 'D' 'T', or 0 when not evaluated
+  LargeVector<ClassRule> class_rule;
   std::vector<CohortOutcome> cohorts;   ///< parallel to Scheme::cohorts
-  std::vector<std::size_t> order;       ///< display order: cohort, then total desc, then USCC asc
+  LargeVector<std::size_t> order;       ///< display order: cohort, then total desc, then USCC asc
   std::vector<std::string> warnings;    ///< Chinese-first notes (empty cohort, unusable benchmark …)
   /// What value, points and treatment read (shared by copies of the result; also holds the engine's
   /// reusable buffers, see engine.h evaluate(…, into)).

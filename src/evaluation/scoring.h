@@ -33,9 +33,9 @@ struct ScoringRule {
 /// Buffers of the engine's classification phase for one cohort, kept for the next evaluation into the
 /// same result (engine.h evaluate(…, into)); their contents are not part of the result.
 struct CohortBuffers {
-  std::vector<RankedFirm> firms, scratch;
-  std::vector<std::uint32_t> pool;
-  std::vector<std::int64_t> keys;
+  LargeVector<RankedFirm> firms, scratch;
+  LargeVector<std::uint32_t> pool;
+  LargeVector<std::int64_t> keys;
   std::vector<std::size_t> bounds;
 };
 
@@ -48,11 +48,11 @@ struct ScoringDetail {
   std::vector<std::vector<ScoringRule>> rules;     ///< per cohort, parallel to Cohort::indicators
   std::vector<std::vector<int>> position;   ///< position[c][k]: j of indicator k in cohort c, −1 none
   std::vector<double> weight_total;         ///< per cohort W
-  std::vector<std::vector<double>> value;   ///< value[k][i], the indicator's unit, NaN = missing
-  std::vector<int> cohort;                  ///< cohort of every enterprise, −1 none
+  std::vector<LargeVector<double>> value;   ///< value[k][i], the indicator's unit, NaN = missing
+  LargeVector<int> cohort;                  ///< cohort of every enterprise, −1 none
   // The engine's reusable buffers (not read by points_of / treatment_of).
-  std::vector<char> forced;                 ///< class forced by a veto, per enterprise
-  std::vector<std::uint32_t> town;          ///< township id per enterprise (cohort_order.h township_ids)
+  LargeVector<char> forced;                 ///< class forced by a veto, per enterprise
+  LargeVector<std::uint32_t> town;          ///< township id per enterprise (cohort_order.h township_ids)
   std::vector<CohortBuffers> buffers;       ///< per cohort
 };
 

@@ -6,32 +6,17 @@
 // (docs/PERFORMANCE.md, "Update 2026-12-06: SQLite path"). Buffers of 2 MiB or more are therefore
 // reserved first and marked MADV_HUGEPAGE before they are written (honoured when
 // /sys/kernel/mm/transparent_hugepage/enabled is "always" or "madvise"). Only a hint: where it is
-// refused or not available, nothing changes but the speed. (src/evaluation has the same helper for
-// its result columns; the store does not depend on the evaluation module.)
+// refused or not available, nothing changes but the speed. (domain/large_alloc.h advise_huge_pages;
+// the evaluation engine's columns use its LargeAllocator.)
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
+#include "domain/large_alloc.h"
 
 namespace mujun::store::sqlite {
-
-/// Marks the aligned 2 MiB pages inside [data, data + bytes) for transparent huge pages.
-inline void advise_huge_pages(void* data, std::size_t bytes) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
-  const auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
-  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-  (void)data;
-  (void)bytes;
-#endif
-}
 
 /// Reserves room for `n` elements in an empty `v`, advised for huge pages.
 template <class T>

@@ -10,10 +10,12 @@
 #include <bit>
 #include <cmath>
 #include <random>
+#include <span>
 
 #include <fmt/format.h>
 
 #include "evaluation/classify.h"
+#include "evaluation/cohort.h"
 #include "evaluation/cohort_order.h"
 #include "evaluation/engine.h"
 #include "evaluation/formula.h"
@@ -25,10 +27,10 @@ namespace {
 /// The engine's order of `members`: radix sort on the total key, then USCC within equal keys.
 std::vector<std::size_t> engine_order(const std::vector<std::size_t>& members, const std::vector<double>& totals,
                                       const std::vector<std::string>& uscc) {
-  std::vector<RankedFirm> firms;
+  LargeVector<RankedFirm> firms;
   for (std::size_t i : members)
     firms.push_back(RankedFirm{order_key(total_key(totals[i])), static_cast<std::uint32_t>(i), 0});
-  std::vector<RankedFirm> scratch;
+  LargeVector<RankedFirm> scratch;
   sort_by_total_radix(firms, scratch);
   sort_ties_by_uscc(firms, uscc);
   std::vector<std::size_t> out;
@@ -48,12 +50,13 @@ TEST(CohortOrder, ChunkedRadixSortIsStableAndEqualsStableSort) {
   // 300,000 firms: above 2^17 the sort counts and scatters 4 chunks in parallel. Keys on a coarse grid
   // (many equal keys, which must keep their input order) plus a few far apart (every digit differs).
   std::mt19937_64 rng(17);
-  std::vector<RankedFirm> firms(300'000);
+  LargeVector<RankedFirm> firms(300'000);
   for (std::size_t p = 0; p < firms.size(); ++p) {
     const std::int64_t key = rng() % 10 == 0 ? static_cast<std::int64_t>(rng()) : static_cast<std::int64_t>(rng() % 5000) * 1000;
     firms[p] = RankedFirm{order_key(key), static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(rng() % 200)};
   }
-  std::vector<RankedFirm> want = firms, scratch;
+  std::vector<RankedFirm> want(firms.begin(), firms.end());
+  LargeVector<RankedFirm> scratch;
   std::stable_sort(want.begin(), want.end(), [](const RankedFirm& a, const RankedFirm& b) { return a.order < b.order; });
   sort_by_total_radix(firms, scratch);
   ASSERT_EQ(firms.size(), want.size());
@@ -93,7 +96,7 @@ TEST(CohortOrder, TownshipIdsEqualExactlyForEqualNames) {
                              "aaaaaaaaXaaaaaaa", "aaaaaaaaYaaaaaaa", "aaaaaaaaaaaaaaaX",
                              "aaaaaaaaaaaaaaaY", "aaaaaaaaaaaaaaaaX", "aaaaaaaaaaaaaaaaY",
                              "镇00",            "镇001",           "aaaaaaaaaaaaaaaaY", ""};
-  std::vector<std::uint32_t> ids;
+  LargeVector<std::uint32_t> ids;
   EXPECT_EQ(township_ids(t, ids), 10u);  // 13 names, 3 repeated
   for (std::size_t a = 0; a < t.size(); ++a)
     for (std::size_t b = 0; b < t.size(); ++b) EXPECT_EQ(ids[a] == ids[b], t[a] == t[b]) << a << " " << b;
@@ -114,7 +117,7 @@ TEST(CohortOrder, TownshipIdsTellApartNamesDifferingInAnyByteOfAnyLength) {
   }
   const std::size_t distinct = t.size();
   for (std::size_t i = 0; i < distinct; i += 3) t.push_back(t[i]);
-  std::vector<std::uint32_t> ids;
+  LargeVector<std::uint32_t> ids;
   ASSERT_EQ(township_ids(t, ids), distinct);
   for (std::size_t i = 0; i < distinct; ++i) EXPECT_EQ(ids[i], i);  // first-seen order
   for (std::size_t i = distinct; i < t.size(); ++i) EXPECT_EQ(ids[i], (i - distinct) * 3);
@@ -124,7 +127,7 @@ TEST(CohortOrder, TownshipIdsAcrossBlocks) {
   // 200,000 enterprises span several blocks of the parallel id pass; 300 names in a fixed cycle.
   std::vector<std::string> t;
   for (int i = 0; i < 200'000; ++i) t.push_back(fmt::format("镇街{:03d}", (i * 7) % 300));
-  std::vector<std::uint32_t> ids;
+  LargeVector<std::uint32_t> ids;
   ASSERT_EQ(township_ids(t, ids), 300u);
   for (int i = 300; i < 200'000; i += 997) EXPECT_EQ(ids[i], ids[i % 300]);
   EXPECT_NE(ids[0], ids[1]);
@@ -132,17 +135,86 @@ TEST(CohortOrder, TownshipIdsAcrossBlocks) {
 
 TEST(CohortOrder, SplitPoolKeepsOrderWithinEachTownship) {
   // Sorted firms 10, 11, 12, 13, 14 with towns 1, 0, 1, 0, 1; firm 12 is not in the pool.
-  std::vector<RankedFirm> firms;
+  LargeVector<RankedFirm> firms;
   const std::uint32_t town[] = {1, 0, 1, 0, 1};
   for (std::uint32_t p = 0; p < 5; ++p)
     firms.push_back(RankedFirm{order_key(100 - p), 10 + p, town[p] | (p == 2 ? 0 : RankedFirm::kInPool)});
-  std::vector<std::uint32_t> members;
-  std::vector<std::int64_t> keys;
+  LargeVector<std::uint32_t> members;
+  LargeVector<std::int64_t> keys;
   std::vector<std::size_t> bounds;
   split_pool(firms, 2, members, keys, bounds);
-  EXPECT_EQ(members, (std::vector<std::uint32_t>{11, 13, 10, 14}));
-  EXPECT_EQ(keys, (std::vector<std::int64_t>{99, 97, 100, 96}));
+  EXPECT_EQ(members, (LargeVector<std::uint32_t>{11, 13, 10, 14}));
+  EXPECT_EQ(keys, (LargeVector<std::int64_t>{99, 97, 100, 96}));
   EXPECT_EQ(bounds, (std::vector<std::size_t>{0, 2, 4}));
+}
+
+/// 300,000 firms (above 2¹⁷: the chunked, parallel paths) on a coarse key grid: long runs of equal totals.
+LargeVector<RankedFirm> tied_firms(std::mt19937_64& rng, std::size_t n) {
+  LargeVector<RankedFirm> firms(n);
+  for (std::size_t p = 0; p < n; ++p)
+    firms[p] = RankedFirm{order_key(static_cast<std::int64_t>(rng() % 3000) * 1000), static_cast<std::uint32_t>(p),
+                          static_cast<std::uint32_t>(rng() % 200) | (rng() % 10 ? RankedFirm::kInPool : 0)};
+  return firms;
+}
+
+TEST(CohortOrder, RunChunksStartOnRunBoundaries) {
+  std::mt19937_64 rng(5);
+  LargeVector<RankedFirm> firms = tied_firms(rng, 300'000), scratch;
+  sort_by_total_radix(firms, scratch);
+  const auto b = run_chunks(firms);
+  ASSERT_GE(b.size(), 3u);   // 300,000 firms: 4 chunks wanted, about 100 firms per run
+  ASSERT_LE(b.size(), 17u);  // at most 16 chunks
+  EXPECT_EQ(b.front(), 0u);
+  EXPECT_EQ(b.back(), firms.size());
+  for (std::size_t k = 1; k + 1 < b.size(); ++k) {
+    EXPECT_LT(b[k - 1], b[k]);
+    EXPECT_NE(firms[b[k]].order, firms[b[k] - 1].order) << "boundary " << b[k] << " splits a run";
+  }
+  // Small inputs and one long run: one chunk.
+  LargeVector<RankedFirm> one(200'000, RankedFirm{order_key(5), 0, 0});
+  EXPECT_EQ(run_chunks(one), (std::vector<std::size_t>{0, 200'000}));
+  EXPECT_EQ(run_chunks(std::span<const RankedFirm>()), (std::vector<std::size_t>{0, 0}));
+}
+
+TEST(CohortOrder, ChunkedTieSortEqualsStableSortByTotalThenUscc) {
+  // USCCs from a small alphabet so that equal codes occur too (they keep their order: stable).
+  std::mt19937_64 rng(6);
+  LargeVector<RankedFirm> firms = tied_firms(rng, 300'000), scratch;
+  std::vector<std::string> uscc(firms.size());
+  for (auto& u : uscc) u = fmt::format("91500110MA{:08d}", rng() % 150'000);
+  std::vector<RankedFirm> want(firms.begin(), firms.end());
+  std::stable_sort(want.begin(), want.end(), [&](const RankedFirm& a, const RankedFirm& b) {
+    return a.order != b.order ? a.order < b.order : uscc[a.index] < uscc[b.index];
+  });
+  sort_by_total_radix(firms, scratch);
+  sort_ties_by_uscc(firms, uscc);
+  for (std::size_t p = 0; p < firms.size(); ++p) ASSERT_EQ(firms[p].index, want[p].index) << p;
+}
+
+TEST(CohortOrder, ChunkedSplitPoolEqualsASerialCountingSort) {
+  std::mt19937_64 rng(7);
+  LargeVector<RankedFirm> firms = tied_firms(rng, 300'000), scratch;
+  sort_by_total_radix(firms, scratch);
+  LargeVector<std::uint32_t> members;
+  LargeVector<std::int64_t> keys;
+  std::vector<std::size_t> bounds;
+  split_pool(firms, 200, members, keys, bounds);
+  std::vector<std::vector<std::size_t>> by_town(200);  // the reference: one list per township, in order
+  for (std::size_t p = 0; p < firms.size(); ++p)
+    if (firms[p].town_pool & RankedFirm::kInPool) by_town[firms[p].town_pool & ~RankedFirm::kInPool].push_back(p);
+  ASSERT_EQ(bounds.size(), 201u);
+  std::size_t q = 0;
+  for (std::size_t t = 0; t < 200; ++t) {
+    ASSERT_EQ(bounds[t], q) << t;
+    for (std::size_t p : by_town[t]) {
+      ASSERT_EQ(members[q], firms[p].index) << t;
+      ASSERT_EQ(keys[q], total_key_of(firms[p].order)) << t;
+      ++q;
+    }
+  }
+  EXPECT_EQ(bounds[200], q);
+  EXPECT_EQ(members.size(), q);
+  EXPECT_GT(q, 250'000u);  // about 90 % in the pool
 }
 
 TEST(PlainRatio, RecognisesOnlyQuotientsOfVariables) {
@@ -192,7 +264,7 @@ void expect_same(const EvaluationResult& a, const EvaluationResult& b) {
   EXPECT_EQ(a.class_rule, b.class_rule);
   EXPECT_EQ(a.rank, b.rank);
   EXPECT_EQ(a.adjustments, b.adjustments);
-  auto same_bits = [](const std::vector<double>& x, const std::vector<double>& y) {
+  auto same_bits = [](std::span<const double> x, std::span<const double> y) {
     return x.size() == y.size() && std::equal(x.begin(), x.end(), y.begin(), [](double p, double q) {
              return std::bit_cast<std::uint64_t>(p) == std::bit_cast<std::uint64_t>(q);
            });
@@ -203,7 +275,7 @@ void expect_same(const EvaluationResult& a, const EvaluationResult& b) {
   for (std::size_t k = 0; k < a.points.size(); ++k) {
     EXPECT_TRUE(same_bits(a.points[k].to_vector(), b.points[k].to_vector())) << k;
     EXPECT_EQ(a.treatment[k].to_vector(), b.treatment[k].to_vector()) << k;
-    EXPECT_TRUE(same_bits({a.value[k].begin(), a.value[k].end()}, {b.value[k].begin(), b.value[k].end()})) << k;
+    EXPECT_TRUE(same_bits(a.value[k], b.value[k])) << k;
   }
   ASSERT_EQ(a.cohorts.size(), b.cohorts.size());
   for (std::size_t c = 0; c < a.cohorts.size(); ++c) {
@@ -236,6 +308,37 @@ TEST(ParallelEngine, OneThreadGivesTheSameResultBitForBit) {
       const auto ka = total_key(parallel.total[a]), kb = total_key(parallel.total[b]);
       ASSERT_TRUE(ka > kb || (ka == kb && f.uscc[a] <= f.uscc[b])) << p;
     }
+  }
+}
+
+TEST(ParallelEngine, LargeCohortsFollowTheRulesOfMembershipOrderAndRank) {
+  // 300,000 enterprises: the largest cohorts take the chunked paths (ties, ranks, pools, membership
+  // without branches). Each firm's cohort is cohort.h cohort_of's; the order is total descending then
+  // USCC; a firm's rank is 1 + the position of the first firm of its cohort with the same total.
+  Frame f = random_frame(300'000, 31);
+  for (std::size_t i = 0; i < f.size(); ++i)
+    if (i % 10) f.above_scale[i] = 1;  // most firms 规上: one cohort of about 240,000
+  for (const char* name : {"bench-huangyan-township", "huangyan-2022", "chongqing-default"}) {
+    SCOPED_TRACE(name);
+    const Scheme s = test::shipped_scheme(std::string(name) + ".toml");
+    const EvaluationResult r = evaluate(s, f);
+    for (std::size_t i = 0; i < f.size(); ++i) ASSERT_EQ(r.cohort[i], cohort_of(s, f, i, r.land_mu[i])) << i;
+    std::size_t cohort_start = 0, first = 0;  // positions: the cohort's first firm, the run's first firm
+    for (std::size_t p = 0; p < r.order.size(); ++p) {
+      const std::size_t b = r.order[p];
+      if (p == 0 || r.cohort[r.order[p - 1]] != r.cohort[b]) {
+        cohort_start = first = p;
+      } else {
+        const std::size_t a = r.order[p - 1];
+        const auto ka = total_key(r.total[a]), kb = total_key(r.total[b]);
+        ASSERT_TRUE(ka > kb || (ka == kb && f.uscc[a] <= f.uscc[b])) << p;
+        if (ka != kb) first = p;
+      }
+      ASSERT_EQ(r.rank[b], static_cast<int>(first - cohort_start) + 1) << p;
+    }
+    EXPECT_GT(std::max_element(r.cohorts.begin(), r.cohorts.end(), [](const auto& x, const auto& y) {
+      return x.members < y.members;
+    })->members, 1 << 17);  // a cohort large enough for the chunked paths
   }
 }
 

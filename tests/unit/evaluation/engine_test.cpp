@@ -106,7 +106,7 @@ TEST(Engine, PointsCapsCohortsAndMissingZero) {
   Scheme s = parse_scheme(scheme_text("zero"), "t.toml");
   Firms d;
   auto r = evaluate(s, d.f);
-  EXPECT_EQ(r.cohort, (std::vector<int>{0, 0, 0, 1, 1, -1}));
+  EXPECT_EQ(r.cohort, (LargeVector<int>{0, 0, 0, 1, 1, -1}));
   EXPECT_NEAR(r.total[0], 200, 1e-9);  // 2 × 60 + 2 × 40, at the cap 2
   EXPECT_NEAR(r.total[1], 30, 1e-9);
   EXPECT_EQ(r.treatment[1][1], Treatment::MissingZero);

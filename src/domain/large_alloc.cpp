@@ -1,0 +1,112 @@
+#include "domain/large_alloc.h"
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
+namespace mujun {
+namespace {
+constexpr std::size_t kHuge = std::size_t{2} << 20;
+constexpr std::size_t round_up(std::size_t bytes) { return (bytes + kHuge - 1) & ~(kHuge - 1); }
+
+#if defined(__linux__)
+/// Freed mapped blocks kept for the next allocation of the same rounded size (a re-evaluation of a
+/// Frame of the same size asks for exactly the same blocks), up to kLargeRetainMax bytes in all.
+struct Retained {
+  std::mutex lock;
+  std::multimap<std::size_t, void*> blocks;  // rounded size → block
+  std::size_t bytes = 0;
+};
+Retained& retained() {
+  static Retained* r = new Retained;  // never destroyed: columns may be freed during static destruction
+  return *r;
+}
+
+void* map_block(std::size_t size) {
+  // One huge page more than needed, then the unaligned head and the tail unmapped.
+  void* raw = mmap(nullptr, size + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) throw std::bad_alloc();
+  const auto begin = reinterpret_cast<std::uintptr_t>(raw);
+  const std::uintptr_t aligned = (begin + kHuge - 1) & ~std::uintptr_t{kHuge - 1};
+  if (aligned > begin) munmap(raw, aligned - begin);
+  const std::uintptr_t end = begin + size + kHuge;
+  if (end > aligned + size) munmap(reinterpret_cast<void*>(aligned + size), end - (aligned + size));
+  advise_huge_pages(reinterpret_cast<void*>(aligned), size);
+  return reinterpret_cast<void*>(aligned);
+}
+#endif
+}  // namespace
+
+void advise_huge_pages(void* data, std::size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  const auto begin = reinterpret_cast<std::uintptr_t>(data);
+  const std::uintptr_t first = (begin + kHuge - 1) & ~std::uintptr_t{kHuge - 1};
+  const std::uintptr_t last = (begin + bytes) & ~std::uintptr_t{kHuge - 1};
+  if (data && last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
+
+void* large_allocate(std::size_t bytes) {
+#if defined(__linux__)
+  if (bytes >= kLargeBlock) {
+    if (bytes > static_cast<std::size_t>(-1) - 2 * kHuge) throw std::bad_alloc();
+    const std::size_t size = round_up(bytes);
+    {
+      Retained& r = retained();
+      std::lock_guard<std::mutex> hold(r.lock);
+      auto it = r.blocks.find(size);
+      if (it != r.blocks.end()) {
+        void* p = it->second;
+        r.blocks.erase(it);
+        r.bytes -= size;
+        return p;
+      }
+    }
+    return map_block(size);
+  }
+#endif
+  return ::operator new(bytes);
+}
+
+void large_deallocate(void* p, std::size_t bytes) noexcept {
+  if (!p) return;
+#if defined(__linux__)
+  if (bytes >= kLargeBlock) {
+    const std::size_t size = round_up(bytes);
+    {
+      Retained& r = retained();
+      std::lock_guard<std::mutex> hold(r.lock);
+      if (r.bytes + size <= kLargeRetainMax) {
+        try {
+          r.blocks.emplace(size, p);
+          r.bytes += size;
+          return;
+        } catch (...) {  // no room for the map's node: the block is unmapped instead
+        }
+      }
+    }
+    munmap(p, size);
+    return;
+  }
+#endif
+  ::operator delete(p);
+}
+
+std::size_t large_retained_bytes() {
+#if defined(__linux__)
+  Retained& r = retained();
+  std::lock_guard<std::mutex> hold(r.lock);
+  return r.bytes;
+#else
+  return 0;
+#endif
+}
+
+}  // namespace mujun

@@ -4,6 +4,7 @@
 //   mujun-bench import DB FILE... [--year Y]
 //   mujun-bench evaluate DB SCHEME [--year Y] [--repeat R] [--classes OUT.csv] [--snapshot cold|warm]
 //   mujun-bench stats DB TAXONOMY [--year Y] [--repeat R]
+//   mujun-bench digest DB SCHEME... [--year Y]
 //
 // Output: one JSON line per measurement (step, median seconds, every run, peak RSS in MiB, counts).
 #include <cstdio>
@@ -22,7 +23,8 @@ int usage() {
       "  mujun-bench read FILE [--repeat R] [--sum-col C]\n"
       "  mujun-bench import DB FILE... [--year Y]\n"
       "  mujun-bench evaluate DB SCHEME [--year Y] [--repeat R] [--classes OUT.csv] [--snapshot cold|warm]\n"
-      "  mujun-bench stats DB TAXONOMY [--year Y] [--repeat R]\n",
+      "  mujun-bench stats DB TAXONOMY [--year Y] [--repeat R]\n"
+      "  mujun-bench digest DB SCHEME... [--year Y]\n",
       stderr);
   return 2;
 }
@@ -52,6 +54,8 @@ int main(int argc, char** argv) {
     if (cmd == "import" && pos.size() >= 2)
       return mujun::bench::step_import(pos[0], std::vector<std::string>(pos.begin() + 1, pos.end()), year);
     if (cmd == "evaluate" && pos.size() == 2) return mujun::bench::step_evaluate(pos[0], pos[1], year, repeat, classes, snapshot == "cold");
+    if (cmd == "digest" && pos.size() >= 2)
+      return mujun::bench::step_digest(pos[0], std::vector<std::string>(pos.begin() + 1, pos.end()), year);
     if (cmd == "stats" && pos.size() == 2) return mujun::bench::step_stats(pos[0], pos[1], year, repeat);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "mujun-bench %s: 失败 / failed: %s\n", cmd.c_str(), e.what());

@@ -23,6 +23,10 @@ int step_import(const std::string& db, const std::vector<std::string>& files, in
 int step_evaluate(const std::string& db, const std::string& scheme, int year, int repeat,
                   const std::string& classes_out, bool cold);
 
+/// Prints a SHA-256 of every result of each scheme in SCHEMES over `year` of DB (step_digest.cpp):
+/// equal before and after an engine change ⇔ no result bit changed.
+int step_digest(const std::string& db, const std::vector<std::string>& schemes, int year);
+
 /// Computes the statistics bulletin of `year` of DB with TAXONOMY `repeat` times from one snapshot.
 int step_stats(const std::string& db, const std::string& taxonomy, int year, int repeat);
 

@@ -32,3 +32,15 @@ def timed(fn, repeat):
         runs.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
     return out, runs, cpu
+
+
+def timed_after_warmup(fn, repeat):
+    """One untimed-for-the-median first run of fn() (its wall and CPU seconds returned apart), then
+    `repeat` timed runs: returns (last result, wall seconds per run, CPU seconds per run, first wall,
+    first CPU). The evaluations of mujun and of its peers are timed this way (docs/PERFORMANCE.md
+    "Method"): the first call of a process also pays for fresh memory and code paths."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    fn()
+    first, first_cpu = time.perf_counter() - t0, time.process_time() - c0
+    out, runs, cpu = timed(fn, repeat)
+    return out, runs, cpu, first, first_cpu

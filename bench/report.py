@@ -45,6 +45,12 @@ def wc(n, step):
     return sec(w) + (f" (CPU {sec(c)})" if c is not None else "")
 
 
+def first(n, step):
+    """Wall (CPU) time of the untimed first run of an evaluation step."""
+    w, c = get(n, step, "first_seconds"), get(n, step, "first_cpu_seconds")
+    return sec(w) + (f" ({sec(c)})" if c is not None else "")
+
+
 def wc_ratio(n, peer_step, mine_step):
     """Wall ratio with the CPU ratio in brackets."""
     w = ratio(get(n, peer_step), get(n, mine_step))
@@ -91,6 +97,12 @@ for n in sizes:
     p(f"| {fmt_n(n)} | {wc(n, 'evaluate_memory')} | {wc(n, 'evaluate_from_sqlite_cold')} | "
       f"{wc(n, 'evaluate_from_sqlite_warm')} | " + " | ".join(cells) + " | " +
       ", ".join(ok_all) + " |")
+p("")
+p("Each evaluation above is the median of the timed runs that follow a first run in the same process; the "
+  "first run (fresh memory, thread pool start, and for the SQL peers cold statement caches) is reported "
+  "apart, wall (CPU): " + "; ".join(
+    f"{fmt_n(n)}: mujun {first(n, 'evaluate_memory')}, pandas {first(n, 'peer_evaluate_pandas')}, SQLite "
+    f"{first(n, 'peer_evaluate_sqlite')}" for n in sizes) + ". (PostgreSQL's first run is untimed.)")
 p("")
 p("Peak memory of the evaluation processes (MiB, whole process): " + "; ".join(
     f"{fmt_n(n)}: mujun cold {get(n, 'evaluate_from_sqlite_cold', 'peak_rss_mib')}, warm "

@@ -171,6 +171,25 @@ void total_and_adjust(const Scheme& s, const Frame& f, const Membership& m, cons
                               ind.missing == MissingRule::Reweight});
       any_reweight[c] = any_reweight[c] || terms[c].back().reweight;
     }
+  // The common case as plain numbers: every weighted indicator of the cohort higher-is-better, scored
+  // x / B against a usable ratio benchmark, missing = "zero". The same operations in the same order as
+  // base_points / indicator_points (benchmark.h), without their branches and indirections.
+  struct Ratio {
+    const double* value;
+    double bench, w, cap, floor;
+    bool has_cap, has_floor;
+  };
+  std::vector<std::vector<Ratio>> ratios(s.cohorts.size());
+  std::vector<char> simple(s.cohorts.size(), 0);
+  for (std::size_t c = 0; c < s.cohorts.size(); ++c) {
+    simple[c] = !any_reweight[c];
+    for (const Term& t : terms[c]) {
+      simple[c] = simple[c] && t.ind->missing == MissingRule::Zero && t.rule.usable &&
+                  t.b->method != BenchmarkMethod::MinMax && t.ind->direction == Direction::Higher;
+      ratios[c].push_back(Ratio{t.value, t.rule.bench, t.rule.w, t.ind->cap.value_or(0), t.ind->floor.value_or(0),
+                                t.ind->cap.has_value(), t.ind->floor.has_value()});
+    }
+  }
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, kGrain), [&](const tbb::blocked_range<std::size_t>& range) {
     for (std::size_t i = range.begin(); i < range.end(); ++i) {
       const int c = m.cohort[i];
@@ -180,17 +199,27 @@ void total_and_adjust(const Scheme& s, const Frame& f, const Membership& m, cons
         forced[i] = 0;
         continue;
       }
-      const auto& score = terms[c];
-      double missing_w = 0;  // the same sum, in the same order, as scoring.cpp points_of
-      if (any_reweight[c])
-        for (const Term& t : score)
-          if (t.reweight && std::isnan(t.value[i])) missing_w += t.rule.w;
-      const double factor = reweight_factor(d.weight_total[c], missing_w);
       double sum = 0;
-      for (const Term& t : score) {
-        Treatment why;
-        const double p = base_points(t.rule, *t.ind, *t.b, t.value[i], why);
-        sum += factor != 1.0 ? p * factor : p;
+      if (simple[c]) {
+        for (const Ratio& t : ratios[c]) {
+          const double v = t.value[i];
+          double x = v / t.bench;
+          if (t.has_cap) x = std::min(x, t.cap);
+          if (t.has_floor) x = std::max(x, t.floor);
+          sum += std::isnan(v) ? 0.0 : x * t.w;  // missing = "zero": 0 points
+        }
+      } else {
+        const auto& score = terms[c];
+        double missing_w = 0;  // the same sum, in the same order, as scoring.cpp points_of
+        if (any_reweight[c])
+          for (const Term& t : score)
+            if (t.reweight && std::isnan(t.value[i])) missing_w += t.rule.w;
+        const double factor = reweight_factor(d.weight_total[c], missing_w);
+        for (const Term& t : score) {
+          Treatment why;
+          const double p = base_points(t.rule, *t.ind, *t.b, t.value[i], why);
+          sum += factor != 1.0 ? p * factor : p;
+        }
       }
       r.indicator_total[i] = sum;
       double bonus = 0, penalty = 0;
@@ -391,10 +420,27 @@ void evaluate(const Scheme& s, const Frame& f, const Frame* previous, Evaluation
   std::vector<std::size_t> start(C + 1, 0);
   for (std::size_t c = 0; c < C; ++c) start[c + 1] = start[c] + m.members[c];
   size_column(r.order, start[C]);
-  {
-    std::vector<std::size_t> next(start.begin(), start.end() - 1);
-    for (std::size_t i = 0; i < n; ++i)
-      if (m.cohort[i] >= 0) r.order[next[m.cohort[i]]++] = i;
+  {  // a stable counting sort by cohort: blocks of firms counted, then placed, in parallel
+    const std::size_t blocks = (n + kGrain * 4 - 1) / (kGrain * 4);
+    std::vector<std::size_t> next(blocks * C, 0);  // [block][cohort]
+    auto block_range = [&](std::size_t b) { return std::pair(b * kGrain * 4, std::min(n, (b + 1) * kGrain * 4)); };
+    tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+      const auto [lo, hi] = block_range(b);
+      for (std::size_t i = lo; i < hi; ++i)
+        if (m.cohort[i] >= 0) ++next[b * C + static_cast<std::size_t>(m.cohort[i])];
+    });
+    for (std::size_t c = 0; c < C; ++c)
+      for (std::size_t b = 0, at = start[c]; b < blocks; ++b) {
+        const std::size_t k = next[b * C + c];
+        next[b * C + c] = at;
+        at += k;
+      }
+    tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
+      const auto [lo, hi] = block_range(b);
+      std::size_t* at = &next[b * C];
+      for (std::size_t i = lo; i < hi; ++i)
+        if (m.cohort[i] >= 0) r.order[at[m.cohort[i]]++] = i;
+    });
   }
   LargeVector<std::uint32_t>& town = detail->town;
   std::uint32_t towns = 0;

@@ -1,5 +1,13 @@
 #include "ingest/readers/zip_archive.h"
 
+#include <algorithm>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <exception>
+#include <thread>
+#include <vector>
+
 #include <fmt/format.h>
 #include <zip.h>
 
@@ -90,8 +98,21 @@ std::unique_ptr<ZipEntryStream> ZipArchive::open(std::string_view part) {
                     " / {} lacks the part {}: not a complete Excel workbook. Open it in Excel/WPS "
                     "and save it as .xlsx.",
                     file_, name, file_, name));
+  std::lock_guard<std::mutex> hold(io_);
   return std::make_unique<ZipEntryStream>(*this, it->second, name);
 }
+
+struct ZipEntryStream::ReadAhead {
+  std::mutex lock;
+  std::condition_variable changed;
+  std::deque<std::vector<char>> full;  // inflated chunks, in order
+  std::vector<std::vector<char>> spare;
+  std::vector<char> current;           // the chunk being handed out by read()
+  std::size_t at = 0;
+  bool end = false, stop = false;
+  std::exception_ptr error;
+  std::thread worker;
+};
 
 ZipEntryStream::ZipEntryStream(ZipArchive& archive, std::uint64_t index, std::string part)
     : archive_(archive), part_(std::move(part)) {
@@ -117,13 +138,92 @@ ZipEntryStream::ZipEntryStream(ZipArchive& archive, std::uint64_t index, std::st
   }
   file_ = zip_fopen_index(archive_.zip_, index, 0);
   if (!file_) damaged(archive_.file_, part_, zip_strerror(archive_.zip_));
+  if (declared_ >= kReadAheadBytes) {
+    ahead_ = std::make_unique<ReadAhead>();
+    ahead_->spare.resize(kReadAheadChunks);
+    ahead_->worker = std::thread([this] { read_ahead_loop(); });
+  }
 }
 
 ZipEntryStream::~ZipEntryStream() {
+  if (ahead_) {
+    {
+      std::lock_guard<std::mutex> hold(ahead_->lock);
+      ahead_->stop = true;
+    }
+    ahead_->changed.notify_all();
+    ahead_->worker.join();
+  }
+  std::lock_guard<std::mutex> hold(archive_.io_);
   if (file_) zip_fclose(file_);
 }
 
+void ZipEntryStream::read_ahead_loop() {
+  ReadAhead& a = *ahead_;
+  for (;;) {
+    std::vector<char> chunk;
+    {
+      std::unique_lock<std::mutex> hold(a.lock);
+      a.changed.wait(hold, [&] { return a.stop || !a.spare.empty(); });
+      if (a.stop) return;
+      chunk = std::move(a.spare.back());
+      a.spare.pop_back();
+    }
+    std::size_t got = 0;
+    std::exception_ptr error;
+    try {
+      chunk.resize(kReadAheadChunkBytes);
+      std::lock_guard<std::mutex> io(archive_.io_);
+      got = read_direct(chunk.data(), chunk.size());
+    } catch (...) {
+      error = std::current_exception();
+    }
+    {
+      std::lock_guard<std::mutex> hold(a.lock);
+      if (error) a.error = error;
+      else if (got == 0) a.end = true;
+      else {
+        chunk.resize(got);
+        a.full.push_back(std::move(chunk));
+      }
+    }
+    a.changed.notify_all();
+    if (error || got == 0) return;
+  }
+}
+
 std::size_t ZipEntryStream::read(char* buf, std::size_t n) {
+  if (!ahead_) {
+    std::lock_guard<std::mutex> io(archive_.io_);
+    return read_direct(buf, n);
+  }
+  ReadAhead& a = *ahead_;
+  while (a.at == a.current.size()) {
+    std::unique_lock<std::mutex> hold(a.lock);
+    if (a.current.capacity()) {  // the chunk handed out goes back to the inflating thread
+      a.spare.push_back(std::move(a.current));
+      a.current = {};
+      a.at = 0;
+      a.changed.notify_all();
+    }
+    a.changed.wait(hold, [&] { return !a.full.empty() || a.error || a.end; });
+    if (!a.full.empty()) {
+      a.current = std::move(a.full.front());
+      a.full.pop_front();
+      a.at = 0;
+    } else if (a.error) {
+      std::rethrow_exception(a.error);
+    } else {
+      return 0;
+    }
+  }
+  const std::size_t k = std::min(n, a.current.size() - a.at);
+  std::memcpy(buf, a.current.data() + a.at, k);
+  a.at += k;
+  return k;
+}
+
+std::size_t ZipEntryStream::read_direct(char* buf, std::size_t n) {
   zip_int64_t got = zip_fread(file_, buf, n);
   if (got < 0) damaged(archive_.file_, part_, zip_file_strerror(file_));
   auto g = static_cast<std::uint64_t>(got);

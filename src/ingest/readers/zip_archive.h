@@ -7,6 +7,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,8 +26,18 @@ class ZipArchive;
 
 /// A sequential reader of one entry's uncompressed bytes. Counts every byte against the
 /// archive's total (ReaderLimits::max_uncompressed_bytes) and against the entry's declared size.
+///
+/// An entry that declares at least kReadAheadBytes (a province's worksheet: 480 MB of XML for
+/// 1,000,000 rows) is inflated ahead by a thread of its own into at most kReadAheadChunks chunks of
+/// kReadAheadChunkBytes, while the caller parses the chunk before: zlib's inflate and the parse then run
+/// on two cores (docs/PERFORMANCE.md "XLSX reading"), memory stays bounded. The bytes, their order and
+/// the errors are those of reading directly; an error is thrown by the read() that reaches it.
 class ZipEntryStream {
  public:
+  static constexpr std::uint64_t kReadAheadBytes = std::uint64_t{4} << 20;
+  static constexpr std::size_t kReadAheadChunkBytes = std::size_t{1} << 20;
+  static constexpr std::size_t kReadAheadChunks = 3;
+
   ZipEntryStream(ZipArchive& archive, std::uint64_t index, std::string part);
   ~ZipEntryStream();
   ZipEntryStream(const ZipEntryStream&) = delete;
@@ -35,13 +46,20 @@ class ZipEntryStream {
   /// damaged/truncated data or a CRC mismatch, "reader.zip_bomb" past the limits).
   std::size_t read(char* buf, std::size_t n);
   const std::string& part() const { return part_; }
+  /// True when the entry is inflated ahead by a thread of its own (tests).
+  bool reads_ahead() const { return ahead_ != nullptr; }
 
  private:
+  struct ReadAhead;  // zip_archive.cpp
+  /// zip_fread with the size and limit checks; the caller holds the archive's lock.
+  std::size_t read_direct(char* buf, std::size_t n);
+  void read_ahead_loop();
   ZipArchive& archive_;
   zip_file* file_ = nullptr;
   std::string part_;
   std::uint64_t declared_ = 0;
   std::uint64_t produced_ = 0;
+  std::unique_ptr<ReadAhead> ahead_;
 };
 
 class ZipArchive {
@@ -63,6 +81,7 @@ class ZipArchive {
  private:
   friend class ZipEntryStream;
   void count(std::uint64_t n, const std::string& part);  // total-bytes limit
+  std::mutex io_;  // libzip's calls on this archive, from any stream's reading thread
   std::string file_;
   ReaderLimits limits_;
   zip* zip_ = nullptr;

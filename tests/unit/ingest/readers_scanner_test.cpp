@@ -97,11 +97,15 @@ Result read_everywhere(std::string_view xml, SheetContext ctx = context()) {
     Result r = by_scanner(xml, c, ctx);
     EXPECT_EQ(r.code, whole.code) << "chunk " << c;
     // after an error, how many rows came before it depends on the chunks
-    if (whole.code.empty()) EXPECT_TRUE(same_rows(r.rows, whole.rows)) << "chunk " << c;
+    if (whole.code.empty()) {
+      EXPECT_TRUE(same_rows(r.rows, whole.rows)) << "chunk " << c;
+    }
   }
   Result x = by_expat(xml, ctx);
   EXPECT_EQ(x.code, whole.code) << "expat";
-  if (whole.code.empty()) EXPECT_TRUE(same_rows(x.rows, whole.rows)) << "expat";
+  if (whole.code.empty()) {
+    EXPECT_TRUE(same_rows(x.rows, whole.rows)) << "expat";
+  }
   return whole;
 }
 

@@ -3,6 +3,7 @@
 #include <oneapi/tbb/parallel_for.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <functional>
 #include <string_view>
@@ -111,8 +112,6 @@ std::uint32_t township_ids(std::span<const std::string> township, LargeVector<st
 }
 
 void sort_by_total_radix(LargeVector<RankedFirm>& firms, LargeVector<RankedFirm>& scratch) {
-  constexpr int kBits = 11, kDigits = 6;  // 6 × 11 ≥ 64
-  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
   const std::size_t m = firms.size();
   if (m < 2) return;
   // Large inputs are cut into a fixed number of chunks (independent of the thread count) that are
@@ -120,41 +119,49 @@ void sort_by_total_radix(LargeVector<RankedFirm>& firms, LargeVector<RankedFirm>
   // the sort stays stable and its output is the same as the one-chunk sort's.
   const std::size_t chunks = m >= (std::size_t{1} << 17) ? std::min<std::size_t>(16, m >> 16) : 1;
   const std::size_t per = (m + chunks - 1) / chunks;
-  std::vector<std::size_t> total(kDigits * kBuckets, 0);  // [digit][bucket] over all firms
-  for (const RankedFirm& f : firms)
-    for (int d = 0; d < kDigits; ++d) ++total[d * kBuckets + ((f.order >> (d * kBits)) & (kBuckets - 1))];
+  // The bits in which some key differs from the first: only they are sorted on (a digit equal for all
+  // firms would leave the order as it is).
+  std::vector<std::uint64_t> differs(chunks, 0);
+  tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {
+    std::uint64_t d = 0;
+    const std::uint64_t first = firms[0].order;
+    for (std::size_t p = ch * per; p < std::min(m, (ch + 1) * per); ++p) d |= firms[p].order ^ first;
+    differs[ch] = d;
+  });
+  std::uint64_t diff = 0;
+  for (std::uint64_t d : differs) diff |= d;
+  if (diff == 0) return;  // all keys equal: already in order
+  const int low = std::countr_zero(diff), width = 64 - std::countl_zero(diff) - low;
+  // Digits of at most 11 bits, or two of up to 14 when the keys differ in at most 28 bits (totals
+  // to the micro-point up to 268 points: two scatters instead of three).
+  const int passes = width <= 28 ? (width + 13) / 14 : (width + 10) / 11;
+  const int bits = (width + passes - 1) / passes;
+  const std::size_t buckets = std::size_t{1} << bits;
   size_column(scratch, m);
   RankedFirm* a = firms.data();
   RankedFirm* b = scratch.data();
-  std::vector<std::size_t> next(chunks * kBuckets);  // [chunk][bucket]: where the chunk's next firm goes
-  for (int d = 0; d < kDigits; ++d) {
-    const int shift = d * kBits;
-    if (total[d * kBuckets + ((a[0].order >> shift) & (kBuckets - 1))] == m) continue;  // the same digit everywhere
-    if (chunks == 1) {
-      std::size_t sum = 0;
-      for (std::size_t x = 0; x < kBuckets; ++x) {
-        next[x] = sum;
-        sum += total[d * kBuckets + x];
-      }
-    } else {  // each chunk's counts of this digit, in the current order
-      std::fill(next.begin(), next.end(), 0);
-      tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {
-        std::size_t* c = &next[ch * kBuckets];
-        const std::size_t lo = ch * per, hi = std::min(m, lo + per);
-        for (std::size_t p = lo; p < hi; ++p) ++c[(a[p].order >> shift) & (kBuckets - 1)];
-      });
-      std::size_t sum = 0;
-      for (std::size_t x = 0; x < kBuckets; ++x)
-        for (std::size_t ch = 0; ch < chunks; ++ch) {
-          const std::size_t k = next[ch * kBuckets + x];
-          next[ch * kBuckets + x] = sum;
-          sum += k;
-        }
-    }
-    tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {
-      std::size_t* c = &next[ch * kBuckets];
+  std::vector<std::size_t> next(chunks * buckets);  // [chunk][bucket]: where the chunk's next firm goes
+  for (int d = 0; d < passes; ++d) {
+    const int shift = low + d * bits;
+    const std::uint64_t mask = buckets - 1;
+    if (((diff >> shift) & mask) == 0) continue;  // the same digit everywhere
+    std::fill(next.begin(), next.end(), 0);
+    tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {  // each chunk's counts, current order
+      std::size_t* c = &next[ch * buckets];
       const std::size_t lo = ch * per, hi = std::min(m, lo + per);
-      for (std::size_t p = lo; p < hi; ++p) b[c[(a[p].order >> shift) & (kBuckets - 1)]++] = a[p];
+      for (std::size_t p = lo; p < hi; ++p) ++c[(a[p].order >> shift) & mask];
+    });
+    std::size_t sum = 0;
+    for (std::size_t x = 0; x < buckets; ++x)
+      for (std::size_t ch = 0; ch < chunks; ++ch) {
+        const std::size_t k = next[ch * buckets + x];
+        next[ch * buckets + x] = sum;
+        sum += k;
+      }
+    tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {
+      std::size_t* c = &next[ch * buckets];
+      const std::size_t lo = ch * per, hi = std::min(m, lo + per);
+      for (std::size_t p = lo; p < hi; ++p) b[c[(a[p].order >> shift) & mask]++] = a[p];
     });
     std::swap(a, b);
   }

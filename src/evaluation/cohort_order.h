@@ -40,7 +40,9 @@ constexpr std::int64_t total_key_of(std::uint64_t order) {
 }
 
 /// Sorts `firms` by `order` ascending (total descending); equal keys keep their order (stable LSD
-/// radix sort, 11-bit digits, digits equal for all firms skipped). `scratch` is reused storage.
+/// radix sort over the bits in which the keys differ: two digits of up to 14 bits when they differ in
+/// at most 28 bits — totals to the micro-point within 268 points —, else digits of up to 11 bits;
+/// a digit equal for all firms is skipped). `scratch` is reused storage.
 void sort_by_total_radix(LargeVector<RankedFirm>& firms, LargeVector<RankedFirm>& scratch);
 
 /// Boundaries 0 = b₀ < b₁ < … < b_k = size cutting the sorted `firms` into at most 16 chunks of about

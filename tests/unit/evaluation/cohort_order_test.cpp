@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <functional>
 #include <random>
 #include <span>
 
@@ -155,6 +156,27 @@ LargeVector<RankedFirm> tied_firms(std::mt19937_64& rng, std::size_t n) {
     firms[p] = RankedFirm{order_key(static_cast<std::int64_t>(rng() % 3000) * 1000), static_cast<std::uint32_t>(p),
                           static_cast<std::uint32_t>(rng() % 200) | (rng() % 10 ? RankedFirm::kInPool : 0)};
   return firms;
+}
+
+TEST(CohortOrder, RadixSortOnTheDifferingBitsOnly) {
+  // Keys differing in ≤ 28 bits (two 14-bit digits), in one high bit only, in bits 40–62 only, and
+  // all equal: each sorted exactly like std::stable_sort, small (one chunk) and large (chunks).
+  std::mt19937_64 rng(8);
+  const std::vector<std::function<std::uint64_t()>> shapes = {
+      [&] { return order_key(static_cast<std::int64_t>(rng() % (1u << 27))); },
+      [&] { return (rng() % 2) ? std::uint64_t{1} << 62 : 0; },
+      [&] { return ((rng() % (1u << 22)) << 40) | 0xABC; },
+      [&] { return std::uint64_t{12345}; },
+  };
+  for (std::size_t n : {std::size_t{1000}, std::size_t{200'000}})
+    for (std::size_t k = 0; k < shapes.size(); ++k) {
+      LargeVector<RankedFirm> firms(n), scratch;
+      for (std::size_t p = 0; p < n; ++p) firms[p] = RankedFirm{shapes[k](), static_cast<std::uint32_t>(p), 0};
+      std::vector<RankedFirm> want(firms.begin(), firms.end());
+      std::stable_sort(want.begin(), want.end(), [](const RankedFirm& a, const RankedFirm& b) { return a.order < b.order; });
+      sort_by_total_radix(firms, scratch);
+      for (std::size_t p = 0; p < n; ++p) ASSERT_EQ(firms[p].index, want[p].index) << "shape " << k << " n " << n;
+    }
 }
 
 TEST(CohortOrder, RunChunksStartOnRunBoundaries) {

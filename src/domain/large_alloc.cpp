@@ -1,7 +1,9 @@
 #include "domain/large_alloc.h"
 
 #include <cstdint>
-#include <map>
+#include <deque>
+#include <iterator>
+#include <utility>
 #include <mutex>
 
 #if defined(__linux__)
@@ -15,10 +17,12 @@ constexpr std::size_t round_up(std::size_t bytes) { return (bytes + kHuge - 1) &
 
 #if defined(__linux__)
 /// Freed mapped blocks kept for the next allocation of the same rounded size (a re-evaluation of a
-/// Frame of the same size asks for exactly the same blocks), up to kLargeRetainMax bytes in all.
+/// Frame of the same size asks for exactly the same blocks), up to kLargeRetainMax bytes in all; when
+/// a freed block does not fit, the oldest kept blocks are returned to the system first, so the sizes
+/// in use now win over those of an evaluation long past.
 struct Retained {
   std::mutex lock;
-  std::multimap<std::size_t, void*> blocks;  // rounded size → block
+  std::deque<std::pair<std::size_t, void*>> blocks;  // (rounded size, block), oldest first
   std::size_t bytes = 0;
 };
 Retained& retained() {
@@ -61,13 +65,13 @@ void* large_allocate(std::size_t bytes) {
     {
       Retained& r = retained();
       std::lock_guard<std::mutex> hold(r.lock);
-      auto it = r.blocks.find(size);
-      if (it != r.blocks.end()) {
-        void* p = it->second;
-        r.blocks.erase(it);
-        r.bytes -= size;
-        return p;
-      }
+      for (auto it = r.blocks.rbegin(); it != r.blocks.rend(); ++it)  // the newest block of that size
+        if (it->first == size) {
+          void* p = it->second;
+          r.blocks.erase(std::next(it).base());
+          r.bytes -= size;
+          return p;
+        }
     }
     return map_block(size);
   }
@@ -80,17 +84,22 @@ void large_deallocate(void* p, std::size_t bytes) noexcept {
 #if defined(__linux__)
   if (bytes >= kLargeBlock) {
     const std::size_t size = round_up(bytes);
-    {
+    if (size <= kLargeRetainMax) {
       Retained& r = retained();
       std::lock_guard<std::mutex> hold(r.lock);
-      if (r.bytes + size <= kLargeRetainMax) {
-        try {
-          r.blocks.emplace(size, p);
-          r.bytes += size;
-          return;
-        } catch (...) {  // no room for the map's node: the block is unmapped instead
-        }
+      try {
+        r.blocks.emplace_back(size, p);
+        r.bytes += size;
+      } catch (...) {  // no room for the list's entry: the block is unmapped instead
+        munmap(p, size);
+        return;
       }
+      while (r.bytes > kLargeRetainMax) {  // the oldest blocks go back to the system
+        munmap(r.blocks.front().second, r.blocks.front().first);
+        r.bytes -= r.blocks.front().first;
+        r.blocks.pop_front();
+      }
+      return;
     }
     munmap(p, size);
     return;

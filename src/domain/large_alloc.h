@@ -8,9 +8,10 @@
 // boundary, rounded up to whole 2 MiB pages and marked MADV_HUGEPAGE (honoured when
 // /sys/kernel/mm/transparent_hugepage/enabled is "always" or "madvise"; where refused, only the speed
 // changes). Smaller blocks come from operator new. A freed mapped block is kept (up to
-// kLargeRetainMax bytes in all, process-wide) and handed to the next allocation of the same rounded
-// size: a server or a benchmark evaluating a Frame again reuses the same blocks instead of asking the
-// kernel for fresh pages, as malloc keeps freed memory for reuse. Kept blocks stay resident.
+// kLargeRetainMax bytes in all, process-wide; the oldest are returned to the system first) and handed
+// to the next allocation of the same rounded size: a server or a benchmark evaluating a Frame again
+// reuses the same blocks instead of asking the kernel for fresh pages, as malloc keeps freed memory
+// for reuse. Kept blocks stay resident.
 //
 // Unlike std::allocator, LargeAllocator default-initialises: `resize(n)` on a LargeVector of a trivial
 // type (double, int, char, enums, plain structs) leaves the new elements unset, like `new T[n]`, so a

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <algorithm>
 #include <numeric>
+#include <vector>
 
 namespace mujun {
 namespace {
@@ -48,6 +50,24 @@ TEST(LargeAlloc, RetainedBytesStayWithinTheLimit) {
   // Take them back so the other tests start from the same state.
   for (std::size_t k = 0; k < blocks.size(); ++k) blocks[k] = large_allocate(block);
   for (void* p : blocks) large_deallocate(p, block);
+}
+
+TEST(LargeAlloc, TheOldestKeptBlocksMakeRoomForNewOnes) {
+  // Fill the list with 8 MiB blocks (an old evaluation), then free a 10 MiB block: it is kept and the
+  // oldest 8 MiB blocks are returned, so a 10 MiB allocation gets it back.
+  const std::size_t old_size = std::size_t{8} << 20, new_size = std::size_t{10} << 20;
+  std::vector<void*> old;
+  for (std::size_t k = 0; k < kLargeRetainMax / old_size; ++k) old.push_back(large_allocate(old_size));
+  for (void* p : old) large_deallocate(p, old_size);
+  ASSERT_EQ(large_retained_bytes(), kLargeRetainMax);
+  void* fresh = large_allocate(new_size);
+  large_deallocate(fresh, new_size);
+  EXPECT_LE(large_retained_bytes(), kLargeRetainMax);
+  EXPECT_EQ(large_allocate(new_size), fresh);  // kept, not returned
+  large_deallocate(fresh, new_size);
+  void* again = large_allocate(old_size);  // the newest 8 MiB blocks are still there
+  EXPECT_NE(std::find(old.begin(), old.end(), again), old.end());
+  large_deallocate(again, old_size);
 }
 
 TEST(LargeAlloc, SmallBlocksComeFromOperatorNew) {

@@ -1,11 +1,12 @@
 """Re-packs an XLSX package with plain (non-zip64) local headers: repack_xlsx.py IN.xlsx OUT.xlsx
 
 Why: tools/gen-zone writes its streamed XLSX with libxlsxwriter's use_zip64 option, whose local file
-headers carry a zip64 extra field that the central directory does not repeat. libzip's consistency
-check (ZIP_CHECKCONS, used by mujun's reader, src/ingest/readers/zip_archive.cpp) refuses such a
-package as "Zip archive inconsistent", while orcus and openpyxl read it. Every part is copied
-byte for byte (same names, order and contents, deflate level 6), so all readers are timed on the same
-package. Prints the part count and the uncompressed bytes.
+headers carry a zip64 extra field that the central directory does not repeat. Every reader opens that
+package as written — mujun's too since commit 8d83826 (src/ingest/readers/zip_archive.cpp no longer
+asks libzip for ZIP_CHECKCONS) — so the repack is not needed to read it. It is kept so that every
+reader (mujun, openpyxl, orcus) is timed on the same plain, non-zip64 package: every part is copied
+byte for byte (same names, order and contents, deflate level 6). Prints the part count and the
+uncompressed bytes.
 """
 import sys
 import zipfile

@@ -77,8 +77,9 @@ Evaluation evaluate_and_store(store::Store& store, int year, const LoadedScheme&
   run.scheme_name = scheme.id;
   run.scheme_sha256 = p.scheme_sha256;
   run.snapshot_sha256 = p.snapshot_sha256;
-  run.result_json = out.json;
+  run.result_json = std::move(out.json);  // lent to the store, not copied (≈ 700 MB at 1,000,000 firms)
   p.run_id = out.run_id = store.save_run(run);
+  out.json = std::move(run.result_json);
   return out;
 }
 

@@ -329,3 +329,17 @@ TEST(Formula, DirectRatioAndMuParserAgree) {
 }
 }  // namespace
 }  // namespace mujun::evaluation
+
+namespace mujun::evaluation {
+namespace {
+
+TEST(ResultJson, QuotesEscapeExactlyTheCharactersJsonRequires) {
+  // RFC 8259 §7: quotation mark, reverse solidus and control characters escaped; UTF-8 kept as is.
+  EXPECT_EQ(json_quote("万盛经开区"), "\"万盛经开区\"");
+  EXPECT_EQ(json_quote(""), "\"\"");
+  EXPECT_EQ(json_quote("a\"b\\c\nd\re\tf\x01g\x1f"), "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001f\"");
+  EXPECT_EQ(json_quote(std::string("x\0y", 3)), "\"x\\u0000y\"");
+}
+
+}  // namespace
+}  // namespace mujun::evaluation

@@ -24,7 +24,11 @@ int step_evaluate(const std::string& db, const std::string& scheme, int year, in
                   const std::string& classes_out, bool cold);
 
 /// Prints a SHA-256 of every result of each scheme in SCHEMES over `year` of DB (step_digest.cpp):
-/// equal before and after an engine change ⇔ no result bit changed.
+/// equal before and after an engine change ⇔ no result bit changed. One JSON line per scheme:
+/// {"step": "digest", "scheme": ID, "file": SCHEME path as given, "enterprises": N, "sha256": HEX}.
+/// Returns 1 (message on stderr, no hash printed) when DB has no fact of `year` (Store::years) or the
+/// snapshot of `year` holds no enterprise.
+/// DB must exist (main.cpp refuses a missing path: opening it would create an empty database).
 int step_digest(const std::string& db, const std::vector<std::string>& schemes, int year);
 
 /// Computes the statistics bulletin of `year` of DB with TAXONOMY `repeat` times from one snapshot.

@@ -44,3 +44,26 @@ def timed_after_warmup(fn, repeat):
     first, first_cpu = time.perf_counter() - t0, time.process_time() - c0
     out, runs, cpu = timed(fn, repeat)
     return out, runs, cpu, first, first_cpu
+
+
+def port_in_use(port, host="127.0.0.1"):
+    """True when a socket already listens on (or is bound to) host:port — binding it the way a server
+    does (SO_REUSEADDR, so a TIME_WAIT remnant does not count) fails with "address in use"."""
+    import errno
+    import socket
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind((host, port))
+        return False
+    except OSError as e:
+        if e.errno in (errno.EADDRINUSE, errno.EACCES):
+            return True
+        raise
+    finally:
+        s.close()
+
+
+def port_in_use_message(port):
+    """The user message for a taken port (scripts/bench --port chooses another)."""
+    return f"端口 {port} 已被占用，请用 --port 换一个 / port {port} is in use: choose another with --port"

@@ -13,7 +13,11 @@
 namespace mujun {
 namespace {
 constexpr std::size_t kHuge = std::size_t{2} << 20;
-constexpr std::size_t round_up(std::size_t bytes) { return (bytes + kHuge - 1) & ~(kHuge - 1); }
+constexpr std::size_t kPage = 4096;
+/// Blocks below one huge page are mapped in whole 4 KiB pages, the others in whole 2 MiB pages.
+constexpr std::size_t round_up(std::size_t bytes) {
+  return bytes < kHuge ? (bytes + kPage - 1) & ~(kPage - 1) : (bytes + kHuge - 1) & ~(kHuge - 1);
+}
 
 #if defined(__linux__)
 /// Freed mapped blocks kept for the next allocation of the same rounded size (a re-evaluation of a
@@ -30,10 +34,29 @@ Retained& retained() {
   return *r;
 }
 
-void* map_block(std::size_t size) {
-  // One huge page more than needed, then the unaligned head and the tail unmapped.
-  void* raw = mmap(nullptr, size + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+/// Returns every kept block to the system (when the system refuses a new mapping).
+void release_retained() {
+  Retained& r = retained();
+  std::lock_guard<std::mutex> hold(r.lock);
+  for (const auto& [size, p] : r.blocks) munmap(p, size);
+  r.blocks.clear();
+  r.bytes = 0;
+}
+
+void* map_pages(std::size_t bytes) {
+  void* raw = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (raw == MAP_FAILED) {  // kept blocks first go back, then one more try
+    release_retained();
+    raw = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  }
   if (raw == MAP_FAILED) throw std::bad_alloc();
+  return raw;
+}
+
+void* map_block(std::size_t size) {
+  if (size < kHuge) return map_pages(size);  // 4 KiB pages
+  // One huge page more than needed, then the unaligned head and the tail unmapped.
+  void* raw = map_pages(size + kHuge);
   const auto begin = reinterpret_cast<std::uintptr_t>(raw);
   const std::uintptr_t aligned = (begin + kHuge - 1) & ~std::uintptr_t{kHuge - 1};
   if (aligned > begin) munmap(raw, aligned - begin);

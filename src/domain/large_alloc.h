@@ -3,11 +3,12 @@
 //
 // A fresh block is faulted in by the kernel page by page. With 4 KiB pages a million-enterprise
 // evaluation takes tens of thousands of faults, and on the measuring VM each costs about 11 µs
-// (docs/PERFORMANCE.md "Fresh memory"): 160 MB of fresh columns cost 450 ms in 4 KiB faults and 13 ms
-// on 2 MiB pages. LargeAllocator therefore maps blocks of 1 MiB or more directly (mmap), at a 2 MiB
-// boundary, rounded up to whole 2 MiB pages and marked MADV_HUGEPAGE (honoured when
+// (docs/PERFORMANCE.md "Update 2026-12-06 (fourth session)"): 160 MB of fresh columns cost 450 ms in
+// 4 KiB faults and 13 ms on 2 MiB pages. LargeAllocator therefore maps blocks of 2 MiB or more directly
+// (mmap), at a 2 MiB boundary, rounded up to whole 2 MiB pages and marked MADV_HUGEPAGE (honoured when
 // /sys/kernel/mm/transparent_hugepage/enabled is "always" or "madvise"; where refused, only the speed
-// changes). Smaller blocks come from operator new. A freed mapped block is kept (up to
+// changes); blocks from kLargeBlock (256 KiB) to 2 MiB are mapped in 4 KiB pages, so that they too are
+// kept for reuse. Smaller blocks come from operator new. A freed mapped block is kept (up to
 // kLargeRetainMax bytes in all, process-wide; the oldest are returned to the system first) and handed
 // to the next allocation of the same rounded size: a server or a benchmark evaluating a Frame again
 // reuses the same blocks instead of asking the kernel for fresh pages, as malloc keeps freed memory
@@ -28,13 +29,14 @@ namespace mujun {
 /// no-op elsewhere or when refused).
 void advise_huge_pages(void* data, std::size_t bytes);
 
-/// `bytes` of storage aligned for any type: mapped on 2 MiB pages when bytes ≥ kLargeBlock, else from
+/// `bytes` of storage aligned for any type: mapped when bytes ≥ kLargeBlock (on 2 MiB pages from 2 MiB on), else from
 /// operator new. Throws std::bad_alloc when the system refuses.
 void* large_allocate(std::size_t bytes);
 /// Frees what large_allocate(bytes) returned (the same `bytes`).
 void large_deallocate(void* p, std::size_t bytes) noexcept;
-/// Blocks of at least this many bytes are mapped on huge pages.
-inline constexpr std::size_t kLargeBlock = std::size_t{1} << 20;
+/// Blocks of at least this many bytes are mapped (and kept for reuse when freed): from 2 MiB on, on
+/// huge pages at a 2 MiB boundary; below, in 4 KiB pages (a column of 100,000 enterprises).
+inline constexpr std::size_t kLargeBlock = std::size_t{256} << 10;
 /// At most this many bytes of freed blocks are kept for reuse (about two evaluations of a million
 /// enterprises); beyond it a freed block is returned to the system.
 inline constexpr std::size_t kLargeRetainMax = std::size_t{512} << 20;

@@ -70,6 +70,18 @@ TEST(LargeAlloc, TheOldestKeptBlocksMakeRoomForNewOnes) {
   large_deallocate(again, old_size);
 }
 
+TEST(LargeAlloc, MidSizedBlocksAreMappedInPagesAndKept) {
+  // 800,000 bytes (a column of 100,000 doubles): mapped in 4 KiB pages (196 pages), kept when freed.
+  const std::size_t bytes = 800'000, before = large_retained_bytes();
+  void* p = large_allocate(bytes);
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(p) % 4096, 0u);
+  static_cast<char*>(p)[bytes - 1] = 1;
+  large_deallocate(p, bytes);
+  EXPECT_EQ(large_retained_bytes(), before + 196 * 4096);
+  EXPECT_EQ(large_allocate(bytes), p);
+  large_deallocate(p, bytes);
+}
+
 TEST(LargeAlloc, SmallBlocksComeFromOperatorNew) {
   const std::size_t before = large_retained_bytes();
   void* p = large_allocate(1000);

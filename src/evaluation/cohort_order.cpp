@@ -215,7 +215,10 @@ void split_pool(std::span<const RankedFirm> firms, std::uint32_t towns, LargeVec
   // scattered in parallel (chunk ch's firms of a township after those of chunks < ch: the same output).
   constexpr std::uint32_t kTown = ~RankedFirm::kInPool;
   const std::size_t m = firms.size(), T = towns;
-  const std::size_t chunks = m >= (std::size_t{1} << 17) ? std::min<std::size_t>(16, m >> 16) : 1;
+  // Chunks only when the townships are few beside the firms: each chunk counts into T slots (a township
+  // column unique per firm would otherwise take 16 × T counters).
+  const std::size_t chunks =
+      m >= (std::size_t{1} << 17) && T * 64 <= m ? std::min<std::size_t>(16, m >> 16) : 1;
   const std::size_t per = (m + chunks - 1) / chunks;
   std::vector<std::size_t> next(chunks * T, 0);  // [chunk][town]: the chunk's count, then where its next goes
   tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {

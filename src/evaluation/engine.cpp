@@ -370,7 +370,8 @@ bool certificate_valid_in(const Certificate& c, int year) {
   return true;
 }
 
-void evaluate(const Scheme& s, const Frame& f, const Frame* previous, EvaluationResult& r) {
+namespace {
+void evaluate_into(const Scheme& s, const Frame& f, const Frame* previous, EvaluationResult& r) {
   const bool needs_previous = s.needs_previous_year();
   if (needs_previous && !previous)
     throw EvaluationError(fmt::format(
@@ -464,6 +465,17 @@ void evaluate(const Scheme& s, const Frame& f, const Frame* previous, Evaluation
   r.special = std::move(m.special);
   r.scoring = detail;
   r.value.detail = r.points.detail = r.treatment.detail = detail.get();
+}
+
+}  // namespace
+
+void evaluate(const Scheme& s, const Frame& f, const Frame* previous, EvaluationResult& r) {
+  try {
+    evaluate_into(s, f, previous, r);
+  } catch (...) {
+    r = EvaluationResult{};  // never half-made: an empty result (n = 0, no columns)
+    throw;
+  }
 }
 
 EvaluationResult evaluate(const Scheme& s, const Frame& f, const Frame* previous) {

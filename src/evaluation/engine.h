@@ -25,9 +25,8 @@ EvaluationResult evaluate(const Scheme& scheme, const Frame& frame, const Frame*
 
 /// The same, into `into` (whatever it held is replaced): its columns' storage is reused, so evaluating
 /// again into the same result (a re-run after an objection, the same Frame size) allocates and clears
-/// no new memory. The result is the same bit for bit as evaluate()'s. Throws as evaluate() (before
-/// touching `into` for a missing previous year or too many enterprises; a formula error thrown later leaves
-/// `into` valid but unspecified).
+/// no new memory. The result is the same bit for bit as evaluate()'s. Throws as evaluate(); `into` is
+/// then left empty, as a default-constructed result (n = 0, no columns), never half-made.
 void evaluate(const Scheme& scheme, const Frame& frame, const Frame* previous, EvaluationResult& into);
 
 /// True when certificate `c` is valid at some time in `year` (issued ≤ Y-12-31, expires ≥ Y-01-01;

@@ -364,6 +364,23 @@ TEST(ParallelEngine, LargeCohortsFollowTheRulesOfMembershipOrderAndRank) {
   }
 }
 
+TEST(ParallelEngine, AFailedEvaluationIntoAResultLeavesItEmpty) {
+  const Frame f = random_frame(5'000, 41);
+  EvaluationResult into;
+  evaluate(test::shipped_scheme("bench-huangyan-township.toml"), f, nullptr, into);
+  ASSERT_EQ(into.n, 5'000u);
+  const Scheme needs_previous = test::shipped_scheme("huaian-2024.toml");
+  ASSERT_TRUE(needs_previous.needs_previous_year());
+  EXPECT_THROW(evaluate(needs_previous, f, nullptr, into), EvaluationError);
+  EXPECT_EQ(into.n, 0u);  // empty, not half-made: every accessor is safe
+  EXPECT_EQ(into.value.size(), 0u);
+  EXPECT_EQ(into.points.size(), 0u);
+  EXPECT_TRUE(into.order.empty());
+  EXPECT_TRUE(into.klass.empty());
+  evaluate(test::shipped_scheme("bench-huangyan-township.toml"), f, nullptr, into);  // and usable again
+  expect_same(into, evaluate(test::shipped_scheme("bench-huangyan-township.toml"), f));
+}
+
 TEST(ParallelEngine, EvaluatingIntoAReusedResultGivesTheSameBits) {
   const Frame f = random_frame(40'000, 21);
   const Frame g = random_frame(30'000, 22);

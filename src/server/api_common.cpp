@@ -146,18 +146,8 @@ namespace {
 // The years with data change only with an import: cached per (database, latest batch id), so a
 // request does not scan the facts for them.
 std::vector<int> cached_years(const Ctx& ctx) {
-  static std::mutex mu;
-  static std::map<std::string, std::pair<long long, std::vector<int>>> cache;
-  const long long version = ctx.store.latest_batch_id();
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    if (auto it = cache.find(ctx.config.db_path); it != cache.end() && it->second.first == version)
-      return it->second.second;
-  }
-  auto years = ctx.store.years();
-  std::lock_guard<std::mutex> lock(mu);
-  cache[ctx.config.db_path] = {version, years};
-  return years;
+  static VersionCache<std::vector<int>> cache;
+  return cache.get(ctx.config.db_path, ctx.store.latest_batch_id(), [&] { return ctx.store.years(); });
 }
 }  // namespace
 

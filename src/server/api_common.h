@@ -1,10 +1,14 @@
 // mujun — helpers shared by the data routes (api_*.cpp): JSON bodies and responses, paging, the
 // enterprise scope of a request, years, the schemes folder, cached evaluation runs, downloads.
 #pragma once
+#include <cstddef>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -104,6 +108,48 @@ Response xlsx_download(const std::string& file_name, const std::string& ascii_na
   return file_response(slurp_and_remove(path), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        file_name, ascii_name);
 }
+
+/// A per-process cache of values derived from the database that change only with its data version (the
+/// one pattern of the server's caches): one entry per `Key` — a database path, (path, year), or path +
+/// route + year — holding the value computed at `Version` (Store::latest_batch_id(), which every import
+/// raises; a pair when the value also depends on the latest run).
+///   get(key, version, compute): the stored value when the entry of `key` was computed at `version`;
+///   otherwise compute() is called OUTSIDE the lock (a slow computation does not hold up other keys), and
+///   its result is stored with `version`, replacing the entry of an older (or newer) version, and returned.
+///   Two threads that miss the same (key, version) at once may both compute; the last one stores. An
+///   exception from compute() propagates and stores nothing.
+/// Thread-safe (one mutex). `max_keys` > 0 bounds the keys: when more than max_keys entries are held, the
+/// cache is emptied before the next store (at most max_keys + 1 entries); 0 = unbounded.
+/// Declare one as a function-local static: `static VersionCache<std::vector<int>> years;`.
+template <class T, class Key = std::string, class Version = long long>
+class VersionCache {
+ public:
+  explicit VersionCache(std::size_t max_keys = 0) : max_keys_(max_keys) {}
+
+  template <class Compute>
+  T get(const Key& key, const Version& version, Compute&& compute) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (auto it = entries_.find(key); it != entries_.end() && it->second.first == version) return it->second.second;
+    }
+    T value = compute();
+    std::lock_guard<std::mutex> lock(mu_);
+    if (max_keys_ > 0 && entries_.size() > max_keys_) entries_.clear();
+    entries_.insert_or_assign(key, std::pair<Version, T>(version, value));
+    return value;
+  }
+
+  /// Number of keys held.
+  std::size_t size() const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return entries_.size();
+  }
+
+ private:
+  mutable std::mutex mu_;
+  std::map<Key, std::pair<Version, T>> entries_;
+  std::size_t max_keys_;
+};
 
 /// Current time, ISO 8601 UTC ("2026-11-29T08:00:00Z"); `plus_days` added.
 std::string now_iso(int plus_days = 0);

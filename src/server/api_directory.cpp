@@ -1,8 +1,6 @@
 #include "server/api_directory.h"
 
 #include <algorithm>
-#include <map>
-#include <mutex>
 
 #include "server/api_common.h"
 #include "standards/industry.h"
@@ -50,41 +48,27 @@ nlohmann::json Directory::row(std::size_t i) const {
 }
 
 std::shared_ptr<const Directory> directory(const Ctx& ctx, int year) {
-  static std::mutex mu;
-  static std::map<std::pair<std::string, int>, std::pair<long long, std::shared_ptr<const Directory>>> cache;
-  const long long version = ctx.store.latest_batch_id();
-  auto key = std::make_pair(ctx.config.db_path, year);
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    if (auto it = cache.find(key); it != cache.end() && it->second.first == version) return it->second.second;
-  }
-  auto d = std::make_shared<Directory>();
-  d->year = year;
-  d->frame = ctx.store.snapshot(year);
-  d->rules = service::load_stats_rules({}, ctx.config.resource_root, year);
-  d->clusters.reserve(d->frame.size());
-  for (std::size_t i = 0; i < d->frame.size(); ++i)
-    d->clusters.push_back(d->rules.taxonomy.members(d->frame.uscc[i], d->frame.industry_code[i]));
-  std::lock_guard<std::mutex> lock(mu);
-  cache[key] = {version, d};
-  return d;
+  static VersionCache<std::shared_ptr<const Directory>, std::pair<std::string, int>> cache;
+  return cache.get({ctx.config.db_path, year}, ctx.store.latest_batch_id(), [&]() -> std::shared_ptr<const Directory> {
+    auto d = std::make_shared<Directory>();
+    d->year = year;
+    d->frame = ctx.store.snapshot(year);
+    d->rules = service::load_stats_rules({}, ctx.config.resource_root, year);
+    d->clusters.reserve(d->frame.size());
+    for (std::size_t i = 0; i < d->frame.size(); ++i)
+      d->clusters.push_back(d->rules.taxonomy.members(d->frame.uscc[i], d->frame.industry_code[i]));
+    return d;
+  });
 }
 
 std::shared_ptr<const TierData> tier_data(const Ctx& ctx, int year) {
-  static std::mutex mu;
-  static std::map<std::pair<std::string, int>, std::pair<long long, std::shared_ptr<const TierData>>> cache;
-  const long long version = ctx.store.latest_batch_id();
-  auto key = std::make_pair(ctx.config.db_path, year);
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    if (auto it = cache.find(key); it != cache.end() && it->second.first == version) return it->second.second;
-  }
-  auto t = std::make_shared<TierData>();
-  t->rules = service::load_tier_rules(ctx.config.resource_root);
-  t->assessment = service::assess_tiers(ctx.store, year, t->rules, tiers::year_end(year));
-  std::lock_guard<std::mutex> lock(mu);
-  cache[key] = {version, t};
-  return t;
+  static VersionCache<std::shared_ptr<const TierData>, std::pair<std::string, int>> cache;
+  return cache.get({ctx.config.db_path, year}, ctx.store.latest_batch_id(), [&]() -> std::shared_ptr<const TierData> {
+    auto t = std::make_shared<TierData>();
+    t->rules = service::load_tier_rules(ctx.config.resource_root);
+    t->assessment = service::assess_tiers(ctx.store, year, t->rules, tiers::year_end(year));
+    return t;
+  });
 }
 
 EnterpriseFilter::EnterpriseFilter(const Ctx& ctx) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <functional>
 #include <map>
-#include <mutex>
 
 #include <fmt/format.h>
 
@@ -66,22 +65,14 @@ Response years(Ctx& ctx) {
   return json_response(ys);
 }
 
-// Computed answers per (database, route, year, data version, latest run): the data only change with an
-// import (new batch id) and the class counts with a new run, so equal keys give equal answers.
+// Computed answers per (database, route, year) at (data version, latest run): the data only change with an
+// import (new batch id) and the class counts with a new run, so equal keys and versions give equal answers.
+// At most 257 keys (the cache is emptied past 256).
 std::string cached(const Ctx& ctx, const std::string& route, int year, const std::function<nlohmann::json()>& compute) {
-  static std::mutex mu;
-  static std::map<std::string, std::string> cache;
-  const long long batch = ctx.store.latest_batch_id(), run = ctx.store.latest_run_id("evaluation");
-  const std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}", ctx.config.db_path, route, year, batch, run);
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-  }
-  std::string body = compute().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  std::lock_guard<std::mutex> lock(mu);
-  if (cache.size() > 256) cache.clear();
-  cache[key] = body;
-  return body;
+  static VersionCache<std::string, std::string, std::pair<long long, long long>> cache(256);
+  const std::pair<long long, long long> version{ctx.store.latest_batch_id(), ctx.store.latest_run_id("evaluation")};
+  return cache.get(fmt::format("{}\x1f{}\x1f{}", ctx.config.db_path, route, year), version,
+                   [&] { return safe_dump(compute()); });
 }
 
 nlohmann::json overview_json(Ctx& ctx, int year) {

@@ -4,30 +4,17 @@
 // examples/wansheng-2024/published.toml), and every role gets 200 or 403 as the role table says.
 #include <cmath>
 
-#include "api_helpers.h"
-#include "test_server.h"
+#include "shared_server.h"
 
 using namespace mujun;
 using namespace mujun::test;
 
 namespace {
 
-TestServerOptions example_zone() {
-  TestServerOptions o;
-  o.example_zone = true;
-  return o;
-}
-
-class ApiData : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { srv = new TestServer(example_zone()); }
-  static void TearDownTestSuite() {
-    delete srv;
-    srv = nullptr;
-  }
-  static TestServer* srv;
+class ApiData : public SharedServerTest<ApiData> {
+ public:  // options() and prepare() are read by SharedServerTest
+  static TestServerOptions options() { return example_zone(); }
 };
-TestServer* ApiData::srv = nullptr;
 
 double figure(const nlohmann::json& figures, const std::string& id) {
   for (auto& f : figures)

@@ -8,36 +8,23 @@
 // plus the RFC 5987 UTF-8 name.
 #include <cmath>
 
-#include "api_helpers.h"
-#include "test_server.h"
+#include "shared_server.h"
 
 using namespace mujun;
 using namespace mujun::test;
 
 namespace {
 
-class ApiExport : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    TestServerOptions o;
-    o.example_zone = true;
-    srv = new TestServer(o);
-    srv->add_user("first", "enterprise", kFirst, true);
-    srv->add_user("second", "enterprise", kSecond, true);
-  }
-  static void TearDownTestSuite() {
-    delete srv;
-    srv = nullptr;
-  }
+class ApiExport : public SharedServerTest<ApiExport> {
+ public:  // options() and prepare() are read by SharedServerTest
+  static TestServerOptions options() { return example_zone(); }
+  static void prepare(TestServer& s) { add_first_and_second(s); }
   static void publish() {
     if (srv->platform->publication(srv->run_id)) return;
     auto a = srv->login_as("analyst");
     ASSERT_EQ(a.post("/api/runs/" + run() + "/publish", R"({"days":10})").status, 200);
   }
-  static std::string run() { return std::to_string(srv->run_id); }
-  static TestServer* srv;
 };
-TestServer* ApiExport::srv = nullptr;
 
 const char* kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

@@ -6,12 +6,11 @@
 #include <thread>
 #include <fstream>
 
-#include "api_helpers.h"
 #include "server/api_common.h"
 #include "server/api_xlsx.h"
 #include "server/dispatch.h"
 #include "server/multipart.h"
-#include "test_server.h"
+#include "shared_server.h"
 
 using namespace mujun;
 using namespace mujun::test;
@@ -70,22 +69,11 @@ TEST(HostileUtf8, RequestsWithBadBytesGetJsonErrorsAndTheServerLives) {
 
 // ---- 2. paging overflow -------------------------------------------------------------------------
 
-class HostileData : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    TestServerOptions o;
-    o.example_zone = true;
-    srv = new TestServer(o);
-    srv->add_user("analyst_noexp", "analyst", "", false);
-  }
-  static void TearDownTestSuite() {
-    delete srv;
-    srv = nullptr;
-  }
-  static TestServer* srv;
-  static std::string run() { return std::to_string(srv->run_id); }
+class HostileData : public SharedServerTest<HostileData> {
+ public:  // options() and prepare() are read by SharedServerTest
+  static TestServerOptions options() { return example_zone(); }
+  static void prepare(TestServer& s) { s.add_user("analyst_noexp", "analyst", "", false); }
 };
-TestServer* HostileData::srv = nullptr;
 
 TEST(HostilePaging, OffsetNeverOverflows) {
   server::api::Paging p;

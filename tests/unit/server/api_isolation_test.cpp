@@ -2,35 +2,18 @@
 // filter and by export gets nothing; and the objection workflow end to end (publish → file with an
 // attachment → resolve by upholding with a re-run or rejecting → freeze; closed window → 409; audit).
 // Expectations from the example zone (api_helpers.h): kFirst 金桥镇 rank 1, kSecond 万盛街道 rank 2.
-#include "api_helpers.h"
-#include "test_server.h"
+#include "shared_server.h"
 
 using namespace mujun;
 using namespace mujun::test;
 
 namespace {
 
-TestServerOptions example_zone() {
-  TestServerOptions o;
-  o.example_zone = true;
-  return o;
-}
-
-class ApiIsolation : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    srv = new TestServer(example_zone());
-    srv->add_user("first", "enterprise", kFirst, true);
-    srv->add_user("second", "enterprise", kSecond, true);
-  }
-  static void TearDownTestSuite() {
-    delete srv;
-    srv = nullptr;
-  }
-  static TestServer* srv;
-  static std::string run() { return std::to_string(srv->run_id); }
+class ApiIsolation : public SharedServerTest<ApiIsolation> {
+ public:  // options() and prepare() are read by SharedServerTest
+  static TestServerOptions options() { return example_zone(); }
+  static void prepare(TestServer& s) { add_first_and_second(s); }
 };
-TestServer* ApiIsolation::srv = nullptr;
 
 }  // namespace
 
@@ -151,13 +134,7 @@ TEST_F(ApiIsolation, ObjectionWorkflowEndToEnd) {
   EXPECT_EQ(a.post("/api/runs/" + run() + "/freeze").status, 409);
   // the re-run, published with a window that has closed (written in the store): no objection (409), and
   // with its window over it can be frozen; a frozen run takes no objection and cannot be published again
-  store::PublicationRecord p;
-  p.run_id = new_id;
-  p.opens_at = "2020-01-01T00:00:00Z";
-  p.closes_at = "2020-01-11T00:00:00Z";
-  p.status = "open";
-  p.published_by = "analyst";
-  srv->platform->publish(p);
+  publish_closed(*srv, new_id);
   auto late = first.post("/api/objections", nlohmann::json{{"run_id", new_id}, {"reason", "逾期"}}.dump());
   EXPECT_EQ(late.status, 409);
   auto fz2 = a.post("/api/runs/" + std::to_string(new_id) + "/freeze");

@@ -6,32 +6,23 @@
 #include <fstream>
 #include <sstream>
 
-#include "test_server.h"
+#include "shared_server.h"
 
 using namespace mujun;
 using namespace mujun::test;
 
 namespace {
 
-class ApiRequests : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
+class ApiRequests : public SharedServerTest<ApiRequests> {
+ public:  // options() and prepare() are read by SharedServerTest
+  static TestServerOptions options() {
     TestServerOptions o;
     o.own_schemes = true;
-    srv = new TestServer(o);
+    return o;
   }
-  static void TearDownTestSuite() {
-    delete srv;
-    srv = nullptr;
-  }
-  static TestServer* srv;
 };
-TestServer* ApiRequests::srv = nullptr;
 
-std::string message(const HttpResponse& r) {
-  auto j = nlohmann::json::parse(r.body, nullptr, false);
-  return j.is_discarded() ? std::string() : j["error"].value("message", "");
-}
+std::string message(const HttpResponse& r) { return r.error_message(); }
 
 std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

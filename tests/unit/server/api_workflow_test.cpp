@@ -7,9 +7,8 @@
 //  3. no freeze while the 公示 window is open (409 "公示期至 …"), unless an admin sends force (audited);
 //  4. at most 3 open objections per enterprise and run, 5 attachments and 20 MiB in all per objection;
 //  7. an enterprise account does not see published_by.
-// Time: a window in the past is written directly in the platform store (as api_isolation_test does).
-#include "api_helpers.h"
-#include "test_server.h"
+// Time: a window in the past is written directly in the platform store (publish_closed, shared_server.h).
+#include "shared_server.h"
 
 using namespace mujun;
 using namespace mujun::test;
@@ -17,30 +16,12 @@ using namespace mujun::test;
 namespace {
 
 std::unique_ptr<TestServer> zone() {
-  TestServerOptions o;
-  o.example_zone = true;
-  auto s = std::make_unique<TestServer>(o);
-  s->add_user("first", "enterprise", kFirst, true);
-  s->add_user("second", "enterprise", kSecond, true);
+  auto s = std::make_unique<TestServer>(example_zone());
+  add_first_and_second(*s);
   return s;
 }
 
-std::string message(const HttpResponse& r) {
-  auto j = nlohmann::json::parse(r.body, nullptr, false);
-  if (j.is_discarded() || !j.contains("error")) return {};
-  return j["error"].value("message", "");
-}
-
-// Publishes `run` with a window that closed on 2020-01-11 (written in the store: the API opens windows now).
-void publish_closed(TestServer& s, long long run) {
-  store::PublicationRecord p;
-  p.run_id = run;
-  p.opens_at = "2020-01-01T00:00:00Z";
-  p.closes_at = "2020-01-11T00:00:00Z";
-  p.status = "open";
-  p.published_by = "analyst";
-  s.platform->publish(p);
-}
+std::string message(const HttpResponse& r) { return r.error_message(); }
 
 // A copy of stored run `id` with `edit` applied, saved as a new run; returns its id.
 template <class Edit>

@@ -4,24 +4,17 @@
 #include <set>
 
 #include "server/routes.h"
-#include "test_server.h"
+#include "shared_server.h"
 
 using namespace mujun;
 using namespace mujun::test;
 
 namespace {
 
-class AuthRoutes : public ::testing::Test {
+class AuthRoutes : public SharedServerTest<AuthRoutes> {
  protected:
-  static void SetUpTestSuite() { srv = new TestServer(); }
-  static void TearDownTestSuite() {
-    delete srv;
-    srv = nullptr;
-  }
   void SetUp() override { server::login_limiter().clear(); }
-  static TestServer* srv;
 };
-TestServer* AuthRoutes::srv = nullptr;
 
 // A concrete path for a route pattern: every {param} becomes "1".
 std::string sample_path(const server::Router::Route& r) {

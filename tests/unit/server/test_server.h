@@ -55,10 +55,14 @@ struct HttpResponse {
   }
   nlohmann::json json() const { return nlohmann::json::parse(body); }
   /// The "code" of an error body, "" when the body is not an error.
-  std::string error_code() const {
+  std::string error_code() const { return error_field("code"); }
+  /// The "message" of an error body ("中文 / English"), "" when the body is not an error.
+  std::string error_message() const { return error_field("message"); }
+  /// Field `name` of {"error": {...}}, "" when the body is not an error.
+  std::string error_field(const std::string& name) const {
     auto j = nlohmann::json::parse(body, nullptr, false);
-    if (j.is_discarded() || !j.contains("error")) return {};
-    return j["error"].value("code", "");
+    if (j.is_discarded() || !j.is_object() || !j.contains("error") || !j["error"].is_object()) return {};
+    return j["error"].value(name, "");
   }
 };
 

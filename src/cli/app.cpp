@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/context.h"
+#include "cli/usage_error.h"
 
 namespace mujun::cli {
 
@@ -43,9 +44,9 @@ int run(int argc, char** argv) {
   app.add_option("--db", ctx.db_path, "数据库文件 / database file (默认 $MUJUN_DB 或 ./mujun.db)")
       ->capture_default_str();
   app.add_flag("--json", ctx.json, "机器可读的 JSON 输出 / machine-readable JSON on stdout");
-  // Usage errors: Chinese first, with the way to get help (CLI11's own text follows).
+  // Usage errors: Chinese first, then CLI11's own English text (usage_error.h), and the way to get help.
   app.failure_message([](const CLI::App*, const CLI::Error& e) {
-    return std::string("用法错误 / usage error: ") + e.what() +
+    return "用法错误 / usage error: " + usage_error_text(e) +
            "\n运行 mujun --help 或 mujun <命令> --help 查看用法 / run with --help for usage.\n";
   });
   int exit_code = kOk;

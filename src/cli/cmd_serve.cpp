@@ -130,6 +130,7 @@ void add_serve(CLI::App& app, Context& ctx, int* exit_code) {
   cmd->add_option("--max-connections", o->max_connections,
                   "同时打开的连接上限，超出的新连接立即关闭 / open connections at most (more are closed at once)")
       ->capture_default_str();
+  database_footer(cmd, ctx.db_path);
   cmd->footer("例 / example:  mujun --db zone.db serve --listen 127.0.0.1:8080\n"
               "账号 / accounts:  mujun --db zone.db user add admin --role admin   （部署见 docs/deploy.md）");
   cmd->callback([&ctx, exit_code, o] { *exit_code = serve(ctx, *o); });

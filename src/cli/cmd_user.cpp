@@ -136,6 +136,7 @@ void add_user(CLI::App& app, Context& ctx, int* exit_code) {
   auto* cmd = app.add_subcommand("user", "管理 Web 平台账号 / manage the web platform's accounts");
   chinese_help(cmd);
   cmd->require_subcommand(1);
+  database_footer(cmd, ctx.db_path);
   cmd->footer("例 / example:  mujun --db zone.db user list    每个子命令都有 --help / every subcommand has --help");
   auto o = std::make_shared<UserOptions>();
 
@@ -145,20 +146,24 @@ void add_user(CLI::App& app, Context& ctx, int* exit_code) {
   a->add_option("--role", o->role, "角色 / role: admin | analyst | viewer | enterprise")->required();
   a->add_option("--enterprise", o->enterprise, "enterprise 角色的企业统一社会信用代码 / the enterprise's USCC");
   a->add_flag("--export", o->can_export, "允许导出 XLSX / may export XLSX");
+  database_footer(a, ctx.db_path);
   a->footer("例 / example:  printf '%s\\n' \"$PASSWORD\" | mujun --db zone.db user add zhang --role analyst --export");
   a->callback([&ctx, exit_code, o] { *exit_code = add(ctx, *o); });
 
   auto* l = cmd->add_subcommand("list", "列出账号 / list accounts");
   chinese_help(l, "子命令 / Subcommands");
+  database_footer(l, ctx.db_path);
   l->callback([&ctx, exit_code] { *exit_code = list(ctx); });
 
   auto* p = cmd->add_subcommand("passwd", "修改密码（从标准输入读一行）/ set a new password (one line on stdin)");
   chinese_help(p, "子命令 / Subcommands");
+  database_footer(p, ctx.db_path);
   p->add_option("name", o->name, "用户名 / login name")->required();
   p->callback([&ctx, exit_code, o] { *exit_code = passwd(ctx, o->name); });
 
   auto* r = cmd->add_subcommand("remove", "删除账号及其会话 / remove an account and its sessions");
   chinese_help(r, "子命令 / Subcommands");
+  database_footer(r, ctx.db_path);
   r->add_option("name", o->name, "用户名 / login name")->required();
   r->callback([&ctx, exit_code, o] { *exit_code = remove(ctx, o->name); });
 }

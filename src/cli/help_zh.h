@@ -4,6 +4,7 @@
 #pragma once
 #include <CLI/CLI.hpp>
 #include <memory>
+#include <string>
 
 namespace mujun::cli {
 
@@ -23,6 +24,21 @@ inline void chinese_help(CLI::App* cmd, const char* listed_group = "") {
   cmd->option_defaults()->group("选项 / Options");
   cmd->set_help_flag("-h,--help", "显示此帮助并退出 / print this help and exit");
   if (*listed_group) cmd->group(listed_group);
+}
+
+/// The first footer line of a command that opens the database (serve, user and its subcommands), whose
+/// own options do not list the global --db:
+///   数据库 / database: <db_path>（由全局选项 --db PATH 指定，写在命令前后均可；默认 $MUJUN_DB，否则 ./mujun.db）/ set
+///   with the global option --db PATH, before or after the command; default $MUJUN_DB, else ./mujun.db
+/// `db_path` (Context::db_path) is read when the help is printed, after --db was parsed, so
+/// `mujun --db zone.db serve --help` names zone.db. The command's own footer() text follows this line.
+inline std::string database_help_line(const std::string& db_path) {
+  return "数据库 / database: " + db_path +
+         "（由全局选项 --db PATH 指定，写在命令前后均可；默认 $MUJUN_DB，否则 ./mujun.db）/ set with the global option "
+         "--db PATH, before or after the command; default $MUJUN_DB, else ./mujun.db";
+}
+inline void database_footer(CLI::App* cmd, const std::string& db_path) {
+  cmd->footer([&db_path] { return database_help_line(db_path); });
 }
 
 }  // namespace mujun::cli

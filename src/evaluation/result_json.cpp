@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "domain/large_alloc.h"
 #include "evaluation/explain.h"
 
 namespace mujun::evaluation {
@@ -72,6 +73,7 @@ std::string result_json(const Scheme& s, const Frame& f, const EvaluationResult&
   for (const auto& ind : s.indicators) per_firm += 2 * (ind.id.size() + 28);
   std::string o;
   o.reserve(4096 + r.order.size() * per_firm);
+  advise_huge_pages(o.data(), o.capacity());  // 700 MB at 1M firms: faulted in by 2 MiB, not 4 KiB
   o += "{\"scheme\":{\"id\":";
   put_quoted(o, s.id);
   o += ",\"name\":";

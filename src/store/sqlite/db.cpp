@@ -58,7 +58,11 @@ Stmt& Stmt::bind(int i, std::int64_t v) {
   return *this;
 }
 Stmt& Stmt::bind(int i, std::string_view v) {
-  sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text64(st_, i, v.data(), v.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  return *this;
+}
+Stmt& Stmt::bind_text_static(int i, std::string_view text) {
+  sqlite3_bind_text64(st_, i, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8);
   return *this;
 }
 Stmt& Stmt::bind_blob(int i, std::string_view bytes) {

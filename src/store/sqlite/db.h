@@ -41,6 +41,9 @@ class Stmt {
   /// Binds bytes as a BLOB without copying them: `bytes` must stay valid until the statement has
   /// been stepped and reset (run()).
   Stmt& bind_blob(int i, std::string_view bytes);
+  /// Text bound without a copy: `text` must stay alive and unchanged until the statement has run (a
+  /// run's result JSON: about 700 MB at 1,000,000 enterprises, which bind() would copy).
+  Stmt& bind_text_static(int i, std::string_view text);
   bool step();
   /// Runs a statement that returns no rows, then resets it for reuse.
   void run();

@@ -211,7 +211,7 @@ class SqliteStore final : public Store {
     Stmt st(db_, "INSERT INTO runs(kind, year, scheme_name, scheme_sha256, snapshot_sha256, result_json, created_at) "
                  "VALUES (?,?,?,?,?,?,?)");
     st.bind(1, r.kind).bind(2, r.year).bind(3, r.scheme_name).bind(4, r.scheme_sha256).bind(5, r.snapshot_sha256)
-        .bind(6, r.result_json).bind(7, r.created_at.empty() ? now_utc() : r.created_at).run();
+        .bind_text_static(6, r.result_json).bind(7, r.created_at.empty() ? now_utc() : r.created_at).run();
     long long id = db_.last_insert_id();
     tx.commit();
     return id;

@@ -112,6 +112,10 @@ p("Each evaluation above is the median of the timed runs that follow a first run
     f"{fmt_n(n)}: mujun {first(n, 'evaluate_memory')}, pandas {first(n, 'peer_evaluate_pandas')}, SQLite "
     f"{first(n, 'peer_evaluate_sqlite')}" for n in sizes) + ". (PostgreSQL's first run is untimed.)")
 p("")
+p("The whole `mujun evaluate` command (snapshot from the cache, evaluation, the run's result JSON built and stored "
+  "in the database, the summary printed; one run, its own process), wall (CPU), peak: " + "; ".join(
+    f"{fmt_n(n)}: {wc(n, 'cli_evaluate')}, {get(n, 'cli_evaluate', 'peak_rss_mib')} MiB" for n in sizes) + ".")
+p("")
 p("Peak memory of the evaluation processes (MiB, whole process): " + "; ".join(
     f"{fmt_n(n)}: mujun cold {get(n, 'evaluate_from_sqlite_cold', 'peak_rss_mib')}, warm "
     f"{get(n, 'evaluate_from_sqlite_warm', 'peak_rss_mib')}, pandas {get(n, 'peer_evaluate_pandas', 'peak_rss_mib')}, "
@@ -163,7 +167,8 @@ steps = [("evaluate_memory", "mujun evaluate (memory)"),
          ("snapshot_sqlite_cold", "mujun snapshot from SQLite, cold"),
          ("snapshot_sqlite_warm", "mujun snapshot from SQLite, warm"), ("read_xlsx", "mujun XLSX read"),
          ("read_csv", "mujun CSV (GBK) read"), ("import_sqlite", "mujun import into SQLite"),
-         ("stats_memory", "mujun statistics"), ("peer_evaluate_pandas", "pandas evaluate"),
+         ("stats_memory", "mujun statistics"), ("cli_evaluate", "`mujun evaluate` command (run stored)"),
+         ("peer_evaluate_pandas", "pandas evaluate"),
          ("peer_evaluate_sqlite", "SQLite SQL evaluate"), ("peer_evaluate_postgres", "PostgreSQL SQL evaluate"),
          ("peer_read_xlsx_orcus", "orcus XLSX read"), ("peer_read_xlsx_openpyxl", "openpyxl XLSX read")]
 # A peer's figure counts only where its result was checked equal to mujun's.
@@ -207,6 +212,8 @@ elif top:
         wc(top, "evaluate_from_sqlite_cold"), *within("evaluate_from_sqlite_cold", 10))
     row("evaluate ≤ 10 s from the SQLite database, cached snapshot (warm)",
         wc(top, "evaluate_from_sqlite_warm"), *within("evaluate_from_sqlite_warm", 10))
+    row("the whole `mujun evaluate` command ≤ 10 s (cached snapshot, evaluation, the run stored)",
+        wc(top, "cli_evaluate"), *within("cli_evaluate", 10))
     def faster(step, mine, want):
         if not valid(top, step):  # a peer whose results differ from mujun's is not compared
             return None, None

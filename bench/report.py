@@ -206,7 +206,7 @@ elif top:
     cpu = lambda step: get(top, step, "cpu_seconds")
     def within(step, limit):
         w, c = get(top, step), cpu(step)
-        return (w is not None and w <= limit), (None if c is None else c <= limit)
+        return (None if w is None else w <= limit), (None if c is None else c <= limit)
     row("evaluate ≤ 1 s from an in-memory snapshot", wc(top, "evaluate_memory"), *within("evaluate_memory", 1))
     row("evaluate ≤ 10 s from the SQLite database, first snapshot after an import (cold)",
         wc(top, "evaluate_from_sqlite_cold"), *within("evaluate_from_sqlite_cold", 10))

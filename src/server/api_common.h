@@ -81,9 +81,10 @@ std::shared_ptr<const service::LoadedRun> run_or_404(const Ctx& ctx, long long i
 /// An XLSX download: `write(path)` writes the workbook to a private temporary file, whose bytes become
 /// the body (Content-Type spreadsheetml, Content-Disposition: attachment, see file_response).
 /// `file_name` is the Chinese name ("评价结果-运行12-2024.xlsx"), `ascii_name` its ASCII fallback
-/// ("results-run12-2024.xlsx").
+/// ("results-run12-2024.xlsx"). For a HEAD request (ctx.head()) `write` is not called: the same status
+/// and headers, no body and no Content-Length (Response::head_without_length).
 template <class Write>
-Response xlsx_download(const std::string& file_name, const std::string& ascii_name, Write&& write);
+Response xlsx_download(const Ctx& ctx, const std::string& file_name, const std::string& ascii_name, Write&& write);
 /// A download: Content-Disposition `attachment; filename="<ascii_name>"; filename*=UTF-8''<file_name
 /// percent-encoded>` (RFC 6266 / RFC 5987). Characters of `ascii_name` outside printable ASCII, and
 /// quotes, backslashes and semicolons, become '_'; an empty `ascii_name` falls back to "download".
@@ -97,7 +98,13 @@ std::string temp_path(const std::string& suffix);
 std::string slurp_and_remove(const std::string& path);
 
 template <class Write>
-Response xlsx_download(const std::string& file_name, const std::string& ascii_name, Write&& write) {
+Response xlsx_download(const Ctx& ctx, const std::string& file_name, const std::string& ascii_name, Write&& write) {
+  constexpr const char* kType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  if (ctx.head()) {
+    Response r = file_response({}, kType, file_name, ascii_name);
+    r.head_without_length = true;
+    return r;
+  }
   std::string path = temp_path(".xlsx");
   try {
     write(path);
@@ -105,8 +112,7 @@ Response xlsx_download(const std::string& file_name, const std::string& ascii_na
     std::remove(path.c_str());
     throw;
   }
-  return file_response(slurp_and_remove(path), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       file_name, ascii_name);
+  return file_response(slurp_and_remove(path), kType, file_name, ascii_name);
 }
 
 /// A per-process cache of values derived from the database that change only with its data version (the

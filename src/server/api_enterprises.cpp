@@ -63,7 +63,7 @@ Response list_xlsx(Ctx& ctx) {
   }
   ctx.audit("export", nlohmann::json{{"route", "enterprises.xlsx"}, {"year", year}, {"rows", rows.size()},
                                      {"query", ctx.req.query}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  return xlsx_download(fmt::format("企业-{}.xlsx", year), fmt::format("enterprises-{}.xlsx", year), [&](const std::string& path) { write_tables_xlsx(path, {t}); });
+  return xlsx_download(ctx, fmt::format("企业-{}.xlsx", year), fmt::format("enterprises-{}.xlsx", year), [&](const std::string& path) { write_tables_xlsx(path, {t}); });
 }
 
 nlohmann::json opt(std::optional<double> v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
@@ -279,7 +279,7 @@ Response detail_xlsx(Ctx& ctx) {
   tables.push_back(std::move(gaps));
 
   ctx.audit("export", json{{"route", "enterprises/detail.xlsx"}, {"uscc", uscc}, {"year", year}, {"run_id", run_id}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  return xlsx_download(fmt::format("企业-{}-{}.xlsx", e.value("name", uscc), year), fmt::format("enterprise-{}-{}.xlsx", uscc, year),
+  return xlsx_download(ctx, fmt::format("企业-{}-{}.xlsx", e.value("name", uscc), year), fmt::format("enterprise-{}-{}.xlsx", uscc, year),
                        [&](const std::string& path) { write_tables_xlsx(path, tables); });
 }
 

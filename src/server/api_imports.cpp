@@ -112,7 +112,7 @@ Response list_xlsx(Ctx& ctx) {
                       static_cast<double>(it->warnings), it->sha256});
   }
   ctx.audit("export", json{{"route", "imports.xlsx"}, {"rows", t.rows.size()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  return xlsx_download("导入批次.xlsx", "imports.xlsx", [&](const std::string& path) { write_tables_xlsx(path, {t}); });
+  return xlsx_download(ctx, "导入批次.xlsx", "imports.xlsx", [&](const std::string& path) { write_tables_xlsx(path, {t}); });
 }
 
 // The issues of an upload's report as the imports page lists them (report.files[].rejects, then
@@ -146,7 +146,7 @@ Response upload_report_xlsx(Ctx& ctx) {
   if (!e) not_found("该上传的报告（只保留最近 20 次有问题的上传）", "upload report (the last 20 uploads with issues are kept)");
   auto t = report_issues_table(e->report);
   ctx.audit("export", json{{"route", "uploads/report.xlsx"}, {"upload_id", e->id}, {"rows", t.rows.size()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  return xlsx_download("导入问题清单-" + e->file + ".xlsx", "import-issues-" + e->id.substr(0, 8) + ".xlsx",
+  return xlsx_download(ctx, "导入问题清单-" + e->file + ".xlsx", "import-issues-" + e->id.substr(0, 8) + ".xlsx",
                        [&](const std::string& path) { write_tables_xlsx(path, {t, rejected_rows_table(e->rejected, e->file)}); });
 }
 
@@ -190,7 +190,7 @@ Response batch_rejects_xlsx(Ctx& ctx) {
     rows.back().errors.push_back(i);
   }
   ctx.audit("export", json{{"route", "imports/rejects.xlsx"}, {"batch_id", id}, {"rows", rows.size()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  return xlsx_download(fmt::format("被拒绝的行-批次{}.xlsx", id), fmt::format("rejects-batch{}.xlsx", id),
+  return xlsx_download(ctx, fmt::format("被拒绝的行-批次{}.xlsx", id), fmt::format("rejects-batch{}.xlsx", id),
                        [&](const std::string& path) { write_tables_xlsx(path, {rejected_rows_table(rows, b->file)}); });
 }
 
@@ -199,7 +199,7 @@ Response upload_rejects_xlsx(Ctx& ctx) {
   auto e = recall(ctx.req.params.at("upload_id"));
   if (!e) not_found("该上传（只保留最近 20 次被拒绝的上传）", "upload (the last 20 refused uploads are kept)");
   ctx.audit("export", json{{"route", "uploads/rejects.xlsx"}, {"upload_id", e->id}, {"rows", e->rejected.size()}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  return xlsx_download("被拒绝的行-" + e->file + ".xlsx", "rejects-upload-" + e->id.substr(0, 8) + ".xlsx",
+  return xlsx_download(ctx, "被拒绝的行-" + e->file + ".xlsx", "rejects-upload-" + e->id.substr(0, 8) + ".xlsx",
                        [&](const std::string& path) { write_tables_xlsx(path, {rejected_rows_table(e->rejected, e->file)}); });
 }
 

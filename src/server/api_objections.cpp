@@ -116,7 +116,7 @@ Response list_xlsx(Ctx& ctx) {
                       o.resolved_at.empty() ? Cell{} : Cell{beijing_time(o.resolved_at)}});
   }
   ctx.audit("export", json{{"route", "objections.xlsx"}, {"rows", t.rows.size()}, {"query", ctx.req.query}}.dump());
-  return xlsx_download("异议.xlsx", "objections.xlsx", [&](const std::string& path) { write_tables_xlsx(path, {t}); });
+  return xlsx_download(ctx, "异议.xlsx", "objections.xlsx", [&](const std::string& path) { write_tables_xlsx(path, {t}); });
 }
 
 Response file(Ctx& ctx) {

@@ -142,7 +142,7 @@ Response stats_xlsx(Ctx& ctx) {
   auto d = directory(ctx, year);
   auto s = service::year_statistics(ctx.store, year, d->rules);
   ctx.audit("export", nlohmann::json{{"route", "stats.xlsx"}, {"year", year}}.dump());
-  return xlsx_download(fmt::format("数据一览-{}.xlsx", year), fmt::format("stats-{}.xlsx", year),
+  return xlsx_download(ctx, fmt::format("数据一览-{}.xlsx", year), fmt::format("stats-{}.xlsx", year),
                        [&](const std::string& path) { reports::write_bulletin_xlsx(path, s.bulletin, nullptr); });
 }
 
@@ -224,7 +224,7 @@ Response overview_xlsx(Ctx& ctx) {
   auto o = nlohmann::json::parse(cached(ctx, "overview", year, [&] { return overview_json(ctx, year); }));
   auto tables = overview_tables(o);
   ctx.audit("export", nlohmann::json{{"route", "overview.xlsx"}, {"year", year}, {"rows", tables.front().rows.size()}}.dump());
-  return xlsx_download(fmt::format("经开区总览-{}.xlsx", year), fmt::format("overview-{}.xlsx", year),
+  return xlsx_download(ctx, fmt::format("经开区总览-{}.xlsx", year), fmt::format("overview-{}.xlsx", year),
                        [&](const std::string& path) { write_tables_xlsx(path, tables); });
 }
 
@@ -234,7 +234,7 @@ Response clusters_xlsx(Ctx& ctx) {
   auto c = nlohmann::json::parse(clusters_answer(ctx, year));
   auto t = clusters_table(c);
   ctx.audit("export", nlohmann::json{{"route", "clusters.xlsx"}, {"year", year}, {"rows", t.rows.size()}}.dump());
-  return xlsx_download(fmt::format("产业集群-{}.xlsx", year), fmt::format("clusters-{}.xlsx", year),
+  return xlsx_download(ctx, fmt::format("产业集群-{}.xlsx", year), fmt::format("clusters-{}.xlsx", year),
                        [&](const std::string& path) { write_tables_xlsx(path, {t}); });
 }
 

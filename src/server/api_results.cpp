@@ -184,7 +184,7 @@ Response results_xlsx(Ctx& ctx) {
   }
   ctx.audit("export", json{{"route", "results.xlsx"}, {"run_id", run->record.id}, {"rows", rows.size()},
                            {"query", ctx.req.query}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  return xlsx_download(fmt::format("评价结果-运行{}-{}.xlsx", run->record.id, run->record.year),
+  return xlsx_download(ctx, fmt::format("评价结果-运行{}-{}.xlsx", run->record.id, run->record.year),
                        fmt::format("results-run{}-{}.xlsx", run->record.id, run->record.year),
                        [&](const std::string& path) { write_tables_xlsx(path, {t}); });
 }

@@ -118,7 +118,7 @@ Response list_xlsx(Ctx& ctx) {
     t.rows.push_back(std::move(row));
   }
   ctx.audit("export", nlohmann::json{{"route", "runs.xlsx"}, {"rows", t.rows.size()}}.dump());
-  return xlsx_download("评价批次.xlsx", "runs.xlsx", [&](const std::string& path) { write_tables_xlsx(path, {t}); });
+  return xlsx_download(ctx, "评价批次.xlsx", "runs.xlsx", [&](const std::string& path) { write_tables_xlsx(path, {t}); });
 }
 
 Response create(Ctx& ctx) {

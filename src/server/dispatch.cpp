@@ -37,7 +37,8 @@ Response run(const Router& router, Request& req, store::Store& store, store::Pla
   }
   bool path_exists = false;
   // HEAD is answered as GET without the body (RFC 9110 §9.3.2; the listener drops the body and keeps
-  // Content-Length), so HEAD on a GET route is not a 405.
+  // Content-Length), so HEAD on a GET route is not a 405. Exports build no workbook for it and write no
+  // audit entry (Ctx::head, api::xlsx_download).
   const std::string method = req.method == "HEAD" ? std::string("GET") : req.method;
   const auto* route = router.match(method, req.path, req.params, &path_exists);
   if (!route) {

@@ -44,6 +44,10 @@ struct Response {
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  ///< extra headers (Set-Cookie, Content-Disposition)
+  /// A HEAD answer whose body was never made (an XLSX export, api::xlsx_download): the listener sends no
+  /// Content-Length — it would have to build the workbook to know it (RFC 9110 §9.3.2 and §8.6 let a HEAD
+  /// answer leave it out). Every other HEAD answer carries the Content-Length of its GET.
+  bool head_without_length = false;
 };
 
 /// Thrown by handlers; the router turns it into {"error":{"code","message"}} with `status`.
@@ -101,7 +105,11 @@ struct Ctx {
   store::PlatformStore& platform;
   const ServerConfig& config;
   /// Appends to the audit log as this user from this address. `detail_json` is a JSON object.
+  /// A HEAD request writes nothing: it is answered like its GET route but downloads nothing (the only
+  /// audits of GET routes are the XLSX exports, whose HEAD builds no workbook).
   void audit(const std::string& action, const std::string& detail_json) const;
+  /// True for a HEAD request (routed as GET: the handler may skip making a body nobody receives).
+  bool head() const { return req.method == "HEAD"; }
 };
 
 using Handler = std::function<Response(Ctx&)>;

@@ -244,7 +244,7 @@ class Conn : public std::enable_shared_from_this<Conn> {
     for (auto& [k, v] : r.headers) res->insert(k, v);
     res->keep_alive(keep_alive);
     if (head) {
-      res->content_length(r.body.size());
+      if (!r.head_without_length) res->content_length(r.body.size());
     } else {
       res->body() = r.body;
       res->prepare_payload();

@@ -84,6 +84,7 @@ long long to_int(const std::string& text, const std::string& param_name) {
 }
 
 void Ctx::audit(const std::string& action, const std::string& detail_json) const {
+  if (head()) return;  // nothing was downloaded
   store::AuditRecord a;
   a.at = iso_utc();
   a.user = user ? user->name : "";

@@ -12,7 +12,9 @@
 // - Request::remote is the peer address; with ServerConfig::trust_proxy (`serve --trust-proxy`), when the
 //   peer is a loopback address (a reverse proxy on the same host, docs/deploy.md) and the request has
 //   X-Real-IP, that header's value is used instead, so the login rate limiter sees the real client.
-// - HEAD on an /api/ GET route is answered as GET without the body.
+// - HEAD on an /api/ GET route is answered as GET without the body (same status and headers, and the
+//   Content-Length of the GET); on an XLSX export the workbook is not built and no audit entry is
+//   written, so that answer has no Content-Length (Response::head_without_length).
 // - Every response has X-Content-Type-Options: nosniff, X-Frame-Options: DENY, Referrer-Policy: same-origin
 //   and Content-Security-Policy: default-src 'self'; style-src 'self' 'unsafe-inline' (ECharts sets inline
 //   styles); img-src 'self' data:; frame-ancestors 'none'. /api/ responses have Cache-Control: no-store.

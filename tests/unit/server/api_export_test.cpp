@@ -340,3 +340,58 @@ TEST_F(ApiExport, DownloadNamesHaveAnAsciiFallbackAndTheChineseName) {
   for (const auto& h : {r.header("content-disposition"), d.header("content-disposition")})
     for (unsigned char ch : h) EXPECT_TRUE(ch >= 0x20 && ch < 0x7f) << h;
 }
+
+// HEAD on an export (item 5 of the 2026-12-06 leftovers): the same status and headers as the GET, but the
+// workbook is not built — no body, no Content-Length (it would need the workbook) — and no audit entry;
+// the GET is still audited. The refusals are the GET's: 403 without the export permission, 404 for a run
+// that does not exist.
+TEST_F(ApiExport, HeadOnAnExportBuildsNothingAndIsNotAudited) {
+  auto a = srv->login_as("analyst");
+  auto v = srv->login_as("viewer");  // signed in before counting: a login is audited
+  const std::string results = "/api/runs/" + run() + "/results.xlsx?class=A";
+  const auto audit_rows = [] { return srv->platform->audit_log(100000, "").size(); };
+  const std::size_t rows_before = audit_rows();
+  const int results_before = audited(*srv, "results.xlsx"), overview_before = audited(*srv, "overview.xlsx");
+
+  // the raw answer: status line, headers, and not one byte after them
+  const std::string raw = http_exchange(srv->port, "HEAD " + results + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: " +
+                                                       a.cookie + "\r\n\r\n");
+  ASSERT_EQ(raw.substr(0, 12), "HTTP/1.1 200") << raw;
+  const auto end = raw.find("\r\n\r\n");
+  ASSERT_NE(end, std::string::npos) << raw;
+  EXPECT_EQ(raw.size(), end + 4) << raw;  // no body
+  HttpResponse head;
+  parse_http_response(raw, head);
+  EXPECT_EQ(head.header("content-type"), kXlsxType);
+  EXPECT_EQ(head.headers.count("content-length"), 0u) << raw;
+  const std::string disposition = "attachment; filename=\"results-run" + run() +
+                                  "-2024.xlsx\"; filename*=UTF-8''%E8%AF%84%E4%BB%B7%E7%BB%93%E6%9E%9C-%E8%BF%90%E8%A1%8C" +
+                                  run() + "-2024.xlsx";
+  EXPECT_EQ(head.header("content-disposition"), disposition);
+  EXPECT_EQ(head.header("cache-control"), "no-store");
+
+  auto ho = a.request("HEAD", "/api/overview.xlsx?year=2024");
+  EXPECT_EQ(ho.status, 200);
+  EXPECT_EQ(ho.header("content-type"), kXlsxType);
+  EXPECT_TRUE(ho.body.empty());
+  EXPECT_EQ(ho.headers.count("content-length"), 0u);
+  // the refusals are the GET's
+  EXPECT_EQ(v.request("HEAD", results).status, 403);
+  EXPECT_EQ(a.request("HEAD", "/api/runs/999999/results.xlsx").status, 404);
+  EXPECT_EQ(a.request("HEAD", "/api/overview.xlsx?year=1900").status, 404);
+  // nothing was audited (no export row, no row at all)
+  EXPECT_EQ(audited(*srv, "results.xlsx"), results_before);
+  EXPECT_EQ(audited(*srv, "overview.xlsx"), overview_before);
+  EXPECT_EQ(audit_rows(), rows_before);
+
+  // the GET: the same headers, the workbook's bytes with their length, audited once
+  auto g = a.get(results);
+  ASSERT_EQ(g.status, 200) << g.body;
+  EXPECT_EQ(g.header("content-type"), kXlsxType);
+  EXPECT_EQ(g.header("content-disposition"), disposition);
+  EXPECT_EQ(g.header("content-length"), std::to_string(g.body.size()));
+  EXPECT_EQ(g.body.substr(0, 2), "PK");  // a zip container
+  auto listed = a.get("/api/runs/" + run() + "/results?class=A&size=1000").json();
+  EXPECT_EQ(xlsx_book(g.body).sheet("评价结果").size(), 1u + listed["total"].get<std::size_t>());  // header + rows
+  EXPECT_EQ(audited(*srv, "results.xlsx"), results_before + 1);
+}

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <iterator>
 
+#include <oneapi/tbb/parallel_for.h>
+
 #include <fmt/format.h>
 
 #include "domain/large_alloc.h"
@@ -67,6 +69,72 @@ std::string json_quote(std::string_view t) {
   return o;
 }
 
+namespace {
+/// One enterprise's object, appended to `o`.
+void put_firm(std::string& o, const Scheme& s, const Frame& f, const EvaluationResult& r, std::size_t i) {
+  const auto& co = s.cohorts[r.cohort[i]];
+  o += '{';
+  o += "\"uscc\":";
+  put_quoted(o, f.uscc[i]);
+  o += ",\"name\":";
+  put_quoted(o, f.name[i]);
+  o += ",\"cohort\":";
+  put_quoted(o, co.id);
+  o += ",\"land_mu\":";
+  put_num(o, r.land_mu[i]);
+  o += ",\"indicators\":{";
+  for (std::size_t j = 0; j < co.indicators.size(); ++j) {
+    if (j) o += ',';
+    put_quoted(o, s.indicators[co.indicators[j]].id);
+    o += ':';
+    put_num(o, r.value[co.indicators[j]][i]);
+  }
+  o += "},\"points\":{";
+  for (std::size_t j = 0; j < co.indicators.size(); ++j) {
+    if (j) o += ',';
+    put_quoted(o, s.indicators[co.indicators[j]].id);
+    o += ':';
+    put_num(o, r.points[co.indicators[j]][i]);
+  }
+  o += "},\"adjustments\":[";
+  bool af = true;
+  for (std::size_t a = 0; a < s.adjustments.size(); ++a) {
+    if (!(r.adjustments[i] >> a & 1)) continue;
+    const auto& adj = s.adjustments[a];
+    if (!af) o += ',';
+    af = false;
+    o += "{\"id\":";
+    put_quoted(o, adj.id);
+    if (adj.kind == Adjustment::Kind::Veto) {
+      o += ",\"kind\":\"veto\",\"class\":\"";
+      o += adj.forced_class;
+      o += "\"}";
+    } else {
+      o += ",\"kind\":";
+      put_quoted(o, adj.kind == Adjustment::Kind::Bonus ? "bonus" : "penalty");
+      o += ",\"points\":";
+      put_num(o, adj.kind == Adjustment::Kind::Bonus ? adj.points : -adj.points);
+      o += '}';
+    }
+  }
+  o += "],\"indicator_total\":";
+  put_num(o, r.indicator_total[i]);
+  o += ",\"total\":";
+  put_num(o, r.total[i]);
+  o += ",\"rank\":";
+  put_int(o, r.rank[i]);
+  o += ",\"class\":\"";
+  o += r.klass[i];
+  o += "\",\"class_rule\":\"";
+  o += rule_id(r.class_rule[i]);
+  o += "\",\"special\":";
+  if (r.special[i] >= 0) put_quoted(o, s.specials[r.special[i]].id);
+  else o += "null";
+  o += '}';
+}
+
+}  // namespace
+
 std::string result_json(const Scheme& s, const Frame& f, const EvaluationResult& r,
                         const std::vector<std::pair<std::string, std::string>>& provenance) {
   std::size_t per_firm = 160;  // the firm's fixed members, then per indicator an id and two numbers
@@ -117,68 +185,40 @@ std::string result_json(const Scheme& s, const Frame& f, const EvaluationResult&
     o += "}}";
   }
   o += "],\"enterprises\":[";
-  bool first = true;
-  for (std::size_t i : r.order) {
-    const auto& co = s.cohorts[r.cohort[i]];
-    o += first ? "{" : ",{";
-    first = false;
-    o += "\"uscc\":";
-    put_quoted(o, f.uscc[i]);
-    o += ",\"name\":";
-    put_quoted(o, f.name[i]);
-    o += ",\"cohort\":";
-    put_quoted(o, co.id);
-    o += ",\"land_mu\":";
-    put_num(o, r.land_mu[i]);
-    o += ",\"indicators\":{";
-    for (std::size_t j = 0; j < co.indicators.size(); ++j) {
-      if (j) o += ',';
-      put_quoted(o, s.indicators[co.indicators[j]].id);
-      o += ':';
-      put_num(o, r.value[co.indicators[j]][i]);
-    }
-    o += "},\"points\":{";
-    for (std::size_t j = 0; j < co.indicators.size(); ++j) {
-      if (j) o += ',';
-      put_quoted(o, s.indicators[co.indicators[j]].id);
-      o += ':';
-      put_num(o, r.points[co.indicators[j]][i]);
-    }
-    o += "},\"adjustments\":[";
-    bool af = true;
-    for (std::size_t a = 0; a < s.adjustments.size(); ++a) {
-      if (!(r.adjustments[i] >> a & 1)) continue;
-      const auto& adj = s.adjustments[a];
-      if (!af) o += ',';
-      af = false;
-      o += "{\"id\":";
-      put_quoted(o, adj.id);
-      if (adj.kind == Adjustment::Kind::Veto) {
-        o += ",\"kind\":\"veto\",\"class\":\"";
-        o += adj.forced_class;
-        o += "\"}";
-      } else {
-        o += ",\"kind\":";
-        put_quoted(o, adj.kind == Adjustment::Kind::Bonus ? "bonus" : "penalty");
-        o += ",\"points\":";
-        put_num(o, adj.kind == Adjustment::Kind::Bonus ? adj.points : -adj.points);
-        o += '}';
+  // The enterprises in display order, in parallel pieces of kPiece firms appended in order (the same
+  // bytes as one pass), a wave of kWave pieces at a time so that at most that much is held twice.
+  constexpr std::size_t kPiece = 16384, kWave = 8, kAhead = 8;
+  const std::size_t m = r.order.size(), pieces = (m + kPiece - 1) / kPiece;
+  std::vector<std::string> text(std::min(pieces, kWave));  // reused by every wave (fresh memory is dear)
+  for (std::size_t wave = 0; wave < pieces; wave += kWave) {
+    const std::size_t last = std::min(pieces, wave + kWave);
+    tbb::parallel_for(wave, last, [&](std::size_t piece) {
+      std::string& t = text[piece - wave];
+      t.clear();
+      if (t.capacity() < kPiece * per_firm) {
+        t.reserve(kPiece * per_firm);
+        advise_huge_pages(t.data(), t.capacity());
       }
-    }
-    o += "],\"indicator_total\":";
-    put_num(o, r.indicator_total[i]);
-    o += ",\"total\":";
-    put_num(o, r.total[i]);
-    o += ",\"rank\":";
-    put_int(o, r.rank[i]);
-    o += ",\"class\":\"";
-    o += r.klass[i];
-    o += "\",\"class_rule\":\"";
-    o += rule_id(r.class_rule[i]);
-    o += "\",\"special\":";
-    if (r.special[i] >= 0) put_quoted(o, s.specials[r.special[i]].id);
-    else o += "null";
-    o += '}';
+      const std::size_t end = std::min(m, (piece + 1) * kPiece);
+      for (std::size_t q = piece * kPiece; q < end; ++q) {
+        // The firms come in display order, scattered over the Frame-ordered columns: ask for the
+        // columns of a firm a few places ahead before they are needed (each is a miss otherwise).
+        if (q + kAhead < end) {
+          const std::size_t ahead = r.order[q + kAhead];
+          for (std::size_t k = 0; k < r.value.size(); ++k) __builtin_prefetch(r.value[k].data() + ahead);
+          __builtin_prefetch(r.land_mu.data() + ahead);
+          __builtin_prefetch(r.total.data() + ahead);
+          __builtin_prefetch(r.indicator_total.data() + ahead);
+          __builtin_prefetch(r.rank.data() + ahead);
+          __builtin_prefetch(r.cohort.data() + ahead);
+          __builtin_prefetch(f.uscc.data() + ahead);
+          __builtin_prefetch(f.name.data() + ahead);
+        }
+        if (q) t += ',';
+        put_firm(t, s, f, r, r.order[q]);
+      }
+    });
+    for (std::size_t piece = wave; piece < last; ++piece) o += text[piece - wave];
   }
   o += "],\"not_evaluated\":";
   put_int(o, r.n - r.order.size());

@@ -70,6 +70,17 @@ std::string json_quote(std::string_view t) {
 }
 
 namespace {
+/// "id":number for each weighted indicator of cohort `co`, the number being value(k).
+template <class Value>
+void put_by_indicator(std::string& o, const Scheme& s, const Cohort& co, Value value) {
+  for (std::size_t j = 0; j < co.indicators.size(); ++j) {
+    if (j) o += ',';
+    put_quoted(o, s.indicators[co.indicators[j]].id);
+    o += ':';
+    put_num(o, value(co.indicators[j]));
+  }
+}
+
 /// One enterprise's object, appended to `o`.
 void put_firm(std::string& o, const Scheme& s, const Frame& f, const EvaluationResult& r, std::size_t i) {
   const auto& co = s.cohorts[r.cohort[i]];
@@ -83,19 +94,9 @@ void put_firm(std::string& o, const Scheme& s, const Frame& f, const EvaluationR
   o += ",\"land_mu\":";
   put_num(o, r.land_mu[i]);
   o += ",\"indicators\":{";
-  for (std::size_t j = 0; j < co.indicators.size(); ++j) {
-    if (j) o += ',';
-    put_quoted(o, s.indicators[co.indicators[j]].id);
-    o += ':';
-    put_num(o, r.value[co.indicators[j]][i]);
-  }
+  put_by_indicator(o, s, co, [&](int k) { return r.value[k][i]; });
   o += "},\"points\":{";
-  for (std::size_t j = 0; j < co.indicators.size(); ++j) {
-    if (j) o += ',';
-    put_quoted(o, s.indicators[co.indicators[j]].id);
-    o += ':';
-    put_num(o, r.points[co.indicators[j]][i]);
-  }
+  put_by_indicator(o, s, co, [&](int k) { return r.points[k][i]; });
   o += "},\"adjustments\":[";
   bool af = true;
   for (std::size_t a = 0; a < s.adjustments.size(); ++a) {

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <deque>
 #include <exception>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -141,7 +142,11 @@ ZipEntryStream::ZipEntryStream(ZipArchive& archive, std::uint64_t index, std::st
   if (declared_ >= kReadAheadBytes) {
     ahead_ = std::make_unique<ReadAhead>();
     ahead_->spare.resize(kReadAheadChunks);
-    ahead_->worker = std::thread([this] { read_ahead_loop(); });
+    try {
+      ahead_->worker = std::thread([this] { read_ahead_loop(); });
+    } catch (const std::system_error&) {  // no thread to be had (a process at its limit): read directly
+      ahead_.reset();
+    }
   }
 }
 

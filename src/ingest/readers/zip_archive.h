@@ -31,7 +31,8 @@ class ZipArchive;
 /// 1,000,000 rows) is inflated ahead by a thread of its own into at most kReadAheadChunks chunks of
 /// kReadAheadChunkBytes, while the caller parses the chunk before: zlib's inflate and the parse then run
 /// on two cores (docs/PERFORMANCE.md "XLSX reading"), memory stays bounded. The bytes, their order and
-/// the errors are those of reading directly; an error is thrown by the read() that reaches it.
+/// the errors are those of reading directly; an error is thrown by the read() that reaches it. When no
+/// thread can be started (a process at its thread limit), the entry is read directly.
 class ZipEntryStream {
  public:
   static constexpr std::uint64_t kReadAheadBytes = std::uint64_t{4} << 20;

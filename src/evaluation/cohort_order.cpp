@@ -114,10 +114,8 @@ std::uint32_t township_ids(std::span<const std::string> township, LargeVector<st
 void sort_by_total_radix(LargeVector<RankedFirm>& firms, LargeVector<RankedFirm>& scratch) {
   const std::size_t m = firms.size();
   if (m < 2) return;
-  // Large inputs are cut into a fixed number of chunks (independent of the thread count) that are
-  // counted and scattered in parallel; chunk ch's firms with digit x go after those of chunks < ch, so
-  // the sort stays stable and its output is the same as the one-chunk sort's.
-  const std::size_t chunks = m >= (std::size_t{1} << 17) ? std::min<std::size_t>(16, m >> 16) : 1;
+  // Large inputs are counted and placed in parallel chunks (counting_sort): stable, the same output.
+  const std::size_t chunks = chunk_count(m);
   const std::size_t per = (m + chunks - 1) / chunks;
   // The bits in which some key differs from the first: only they are sorted on (a digit equal for all
   // firms would leave the order as it is).
@@ -140,29 +138,13 @@ void sort_by_total_radix(LargeVector<RankedFirm>& firms, LargeVector<RankedFirm>
   size_column(scratch, m);
   RankedFirm* a = firms.data();
   RankedFirm* b = scratch.data();
-  std::vector<std::size_t> next(chunks * buckets);  // [chunk][bucket]: where the chunk's next firm goes
   for (int d = 0; d < passes; ++d) {
     const int shift = low + d * bits;
     const std::uint64_t mask = buckets - 1;
     if (((diff >> shift) & mask) == 0) continue;  // the same digit everywhere
-    std::fill(next.begin(), next.end(), 0);
-    tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {  // each chunk's counts, current order
-      std::size_t* c = &next[ch * buckets];
-      const std::size_t lo = ch * per, hi = std::min(m, lo + per);
-      for (std::size_t p = lo; p < hi; ++p) ++c[(a[p].order >> shift) & mask];
-    });
-    std::size_t sum = 0;
-    for (std::size_t x = 0; x < buckets; ++x)
-      for (std::size_t ch = 0; ch < chunks; ++ch) {
-        const std::size_t k = next[ch * buckets + x];
-        next[ch * buckets + x] = sum;
-        sum += k;
-      }
-    tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {
-      std::size_t* c = &next[ch * buckets];
-      const std::size_t lo = ch * per, hi = std::min(m, lo + per);
-      for (std::size_t p = lo; p < hi; ++p) b[c[(a[p].order >> shift) & mask]++] = a[p];
-    });
+    counting_sort(
+        m, buckets, chunks, [&](std::size_t p) { return static_cast<std::size_t>((a[p].order >> shift) & mask); },
+        [](std::size_t) {}, [&](std::size_t p, std::size_t q) { b[q] = a[p]; });
     std::swap(a, b);
   }
   if (a != firms.data()) firms.swap(scratch);
@@ -170,7 +152,7 @@ void sort_by_total_radix(LargeVector<RankedFirm>& firms, LargeVector<RankedFirm>
 
 std::vector<std::size_t> run_chunks(std::span<const RankedFirm> firms) {
   const std::size_t m = firms.size();
-  const std::size_t chunks = m >= (std::size_t{1} << 17) ? std::min<std::size_t>(16, m >> 16) : 1;
+  const std::size_t chunks = chunk_count(m);
   std::vector<std::size_t> bounds{0};
   for (std::size_t ch = 1; ch < chunks; ++ch) {
     std::size_t b = std::max(bounds.back(), ch * ((m + chunks - 1) / chunks));
@@ -211,44 +193,24 @@ void sort_ties_by_uscc(std::span<RankedFirm> firms, std::span<const std::string>
 
 void split_pool(std::span<const RankedFirm> firms, std::uint32_t towns, LargeVector<std::uint32_t>& members,
                 LargeVector<std::int64_t>& keys, std::vector<std::size_t>& bounds) {
-  // A stable counting sort by township; large cohorts are cut into a fixed number of chunks counted and
-  // scattered in parallel (chunk ch's firms of a township after those of chunks < ch: the same output).
+  // A stable counting sort by township of the firms in the pool. Chunks only when the townships are few
+  // beside the firms: each chunk counts into one slot per township (a township column unique per firm
+  // would otherwise take 16 × T counters).
   constexpr std::uint32_t kTown = ~RankedFirm::kInPool;
   const std::size_t m = firms.size(), T = towns;
-  // Chunks only when the townships are few beside the firms: each chunk counts into T slots (a township
-  // column unique per firm would otherwise take 16 × T counters).
-  const std::size_t chunks =
-      m >= (std::size_t{1} << 17) && T * 64 <= m ? std::min<std::size_t>(16, m >> 16) : 1;
-  const std::size_t per = (m + chunks - 1) / chunks;
-  std::vector<std::size_t> next(chunks * T, 0);  // [chunk][town]: the chunk's count, then where its next goes
-  tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {
-    std::size_t* c = &next[ch * T];
-    for (std::size_t p = ch * per; p < std::min(m, (ch + 1) * per); ++p)
-      if (firms[p].town_pool & RankedFirm::kInPool) ++c[firms[p].town_pool & kTown];
-  });
-  bounds.assign(T + 1, 0);
-  std::size_t sum = 0;
-  for (std::size_t t = 0; t < T; ++t) {
-    bounds[t] = sum;
-    for (std::size_t ch = 0; ch < chunks; ++ch) {
-      const std::size_t k = next[ch * T + t];
-      next[ch * T + t] = sum;
-      sum += k;
-    }
-  }
-  bounds[T] = sum;
-  size_column(members, sum);
-  size_column(keys, sum);
-  tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {
-    std::size_t* c = &next[ch * T];
-    for (std::size_t p = ch * per; p < std::min(m, (ch + 1) * per); ++p) {
-      const RankedFirm& f = firms[p];
-      if (!(f.town_pool & RankedFirm::kInPool)) continue;
-      const std::size_t q = c[f.town_pool & kTown]++;
-      members[q] = f.index;
-      keys[q] = total_key_of(f.order);
-    }
-  });
+  bounds = counting_sort(
+      m, T, T * 64 <= m ? chunk_count(m) : 1,
+      [&](std::size_t p) {
+        return firms[p].town_pool & RankedFirm::kInPool ? std::size_t{firms[p].town_pool & kTown} : kNoBucket;
+      },
+      [&](std::size_t total) {
+        size_column(members, total);
+        size_column(keys, total);
+      },
+      [&](std::size_t p, std::size_t q) {
+        members[q] = firms[p].index;
+        keys[q] = total_key_of(firms[p].order);
+      });
 }
 
 }  // namespace mujun::evaluation

@@ -8,6 +8,10 @@
 // no sort of its own. Each firm carries what the ranks and pools need (RankedFirm), so these passes
 // read the firms in order instead of looking them up across the Frame's columns.
 #pragma once
+#include <oneapi/tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -16,6 +20,53 @@
 #include "domain/large_alloc.h"
 
 namespace mujun::evaluation {
+
+/// How many fixed chunks a parallel pass over `m` items uses: 1 below 2¹⁷ items, else m / 65,536 up to
+/// 16 — never the thread count, so that no result depends on the machine.
+constexpr std::size_t chunk_count(std::size_t m) {
+  return m >= (std::size_t{1} << 17) ? std::min<std::size_t>(16, m >> 16) : 1;
+}
+
+/// bucket(p) of an item that is not to be placed.
+inline constexpr std::size_t kNoBucket = static_cast<std::size_t>(-1);
+
+/// A stable counting sort, in parallel: items 0 … m−1 go to the bucket bucket(p) ∈ [0, buckets) (or
+/// nowhere when it is kNoBucket); buckets follow each other, the items of a bucket keep their order.
+/// The items are cut into `chunks` fixed chunks, counted and placed in parallel (chunk ch's items of a
+/// bucket after those of the chunks before: the same output as one pass). prepare(total) is called
+/// once the number of placed items is known, then place(p, q) for each placed item p with its position
+/// q. Returns the start of each bucket (buckets + 1 entries; the last is the total). Memory: chunks ×
+/// buckets counters. Used for the cohorts' display order (engine.cpp), the radix sort's digits and the
+/// township pools.
+template <class Bucket, class Prepare, class Place>
+std::vector<std::size_t> counting_sort(std::size_t m, std::size_t buckets, std::size_t chunks, Bucket bucket,
+                                       Prepare prepare, Place place) {
+  const std::size_t per = (m + chunks - 1) / chunks;
+  std::vector<std::size_t> next(chunks * buckets, 0);  // [chunk][bucket]: its count, then where its next goes
+  tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {
+    std::size_t* c = &next[ch * buckets];
+    for (std::size_t p = ch * per; p < std::min(m, (ch + 1) * per); ++p)
+      if (const std::size_t x = bucket(p); x != kNoBucket) ++c[x];
+  });
+  std::vector<std::size_t> start(buckets + 1, 0);
+  std::size_t total = 0;
+  for (std::size_t x = 0; x < buckets; ++x) {
+    start[x] = total;
+    for (std::size_t ch = 0; ch < chunks; ++ch) {
+      const std::size_t k = next[ch * buckets + x];
+      next[ch * buckets + x] = total;
+      total += k;
+    }
+  }
+  start[buckets] = total;
+  prepare(total);
+  tbb::parallel_for(std::size_t{0}, chunks, [&](std::size_t ch) {
+    std::size_t* c = &next[ch * buckets];
+    for (std::size_t p = ch * per; p < std::min(m, (ch + 1) * per); ++p)
+      if (const std::size_t x = bucket(p); x != kNoBucket) place(p, c[x]++);
+  });
+  return start;
+}
 
 /// Township index of every enterprise: equal Frame::township text ↔ equal index, indices 0..count−1.
 /// Returns count.

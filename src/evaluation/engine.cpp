@@ -417,32 +417,12 @@ void evaluate_into(const Scheme& s, const Frame& f, const Frame* previous, Evalu
   LargeVector<char>& forced = detail->forced;
   total_and_adjust(s, f, m, *detail, r, forced);  // phase 5
 
-  // Phase 6: the cohorts' members in Frame order, one span of r.order per cohort.
-  std::vector<std::size_t> start(C + 1, 0);
-  for (std::size_t c = 0; c < C; ++c) start[c + 1] = start[c] + m.members[c];
-  size_column(r.order, start[C]);
-  {  // a stable counting sort by cohort: blocks of firms counted, then placed, in parallel
-    const std::size_t blocks = (n + kGrain * 4 - 1) / (kGrain * 4);
-    std::vector<std::size_t> next(blocks * C, 0);  // [block][cohort]
-    auto block_range = [&](std::size_t b) { return std::pair(b * kGrain * 4, std::min(n, (b + 1) * kGrain * 4)); };
-    tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
-      const auto [lo, hi] = block_range(b);
-      for (std::size_t i = lo; i < hi; ++i)
-        if (m.cohort[i] >= 0) ++next[b * C + static_cast<std::size_t>(m.cohort[i])];
-    });
-    for (std::size_t c = 0; c < C; ++c)
-      for (std::size_t b = 0, at = start[c]; b < blocks; ++b) {
-        const std::size_t k = next[b * C + c];
-        next[b * C + c] = at;
-        at += k;
-      }
-    tbb::parallel_for(std::size_t{0}, blocks, [&](std::size_t b) {
-      const auto [lo, hi] = block_range(b);
-      std::size_t* at = &next[b * C];
-      for (std::size_t i = lo; i < hi; ++i)
-        if (m.cohort[i] >= 0) r.order[at[m.cohort[i]]++] = i;
-    });
-  }
+  // Phase 6: the cohorts' members in Frame order, one span of r.order per cohort (a stable counting sort
+  // by cohort; start[c] is where cohort c's span begins).
+  const std::vector<std::size_t> start = counting_sort(
+      n, C, chunk_count(n),
+      [&](std::size_t i) { return m.cohort[i] >= 0 ? static_cast<std::size_t>(m.cohort[i]) : kNoBucket; },
+      [&](std::size_t total) { size_column(r.order, total); }, [&](std::size_t i, std::size_t q) { r.order[q] = i; });
   LargeVector<std::uint32_t>& town = detail->town;
   std::uint32_t towns = 0;
   for (const auto& co : s.cohorts)

@@ -179,6 +179,28 @@ TEST(CohortOrder, RadixSortOnTheDifferingBitsOnly) {
     }
 }
 
+TEST(CohortOrder, CountingSortIsStableSkipsUnplacedItemsAndGivesBucketStarts) {
+  // 300,000 items (chunked), 7 buckets, every 5th item unplaced: the output equals a stable sort by
+  // bucket of the placed items, prepare() sees their count, the starts are the buckets' prefix sums.
+  const std::size_t m = 300'000;
+  auto bucket = [](std::size_t p) { return p % 5 == 0 ? kNoBucket : (p * 2654435761u >> 7) % 7; };
+  std::vector<std::size_t> out;
+  std::size_t prepared = 0;
+  const auto start = counting_sort(
+      m, 7, chunk_count(m), bucket, [&](std::size_t total) { prepared = total, out.assign(total, m); },
+      [&](std::size_t p, std::size_t q) { out[q] = p; });
+  std::vector<std::size_t> want;
+  for (std::size_t x = 0; x < 7; ++x)
+    for (std::size_t p = 0; p < m; ++p)
+      if (bucket(p) == x) want.push_back(p);
+  EXPECT_EQ(prepared, m - m / 5);
+  EXPECT_EQ(out, want);
+  ASSERT_EQ(start.size(), 8u);
+  EXPECT_EQ(start[0], 0u);
+  EXPECT_EQ(start[7], want.size());
+  for (std::size_t x = 0; x < 7; ++x) EXPECT_EQ(bucket(out[start[x]]), x);
+}
+
 TEST(CohortOrder, RunChunksStartOnRunBoundaries) {
   std::mt19937_64 rng(5);
   LargeVector<RankedFirm> firms = tied_firms(rng, 300'000), scratch;
